@@ -1,0 +1,47 @@
+"""The public API the CLI, the server and the audit are thin shells over.
+
+    >>> import claimcheck
+    >>> report = claimcheck.check("Three of the 27 officers were disciplined.")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcheck.errors import ClaimcheckError
+from claimcheck.extract import Extractor
+from claimcheck.models import FileResult, Report
+from claimcheck.sources import read_source
+
+
+class Checker:
+    """Loads the lexicons (and, with syntax, the spaCy model) once; check many texts with it."""
+
+    def __init__(self, *, syntax: bool = True, extra_lexicons: tuple[Path, ...] = ()) -> None:
+        self.extractor = Extractor(extra_lexicons, syntax=syntax)
+
+    def check_texts(self, items: list[tuple[str, str]]) -> list[FileResult]:
+        """(path, text) pairs to one result each, in order."""
+        extractions = self.extractor.extract_many([text for _, text in items])
+        return [
+            FileResult(path=path, claims=extraction.claims, sentences=extraction.sentences)
+            for (path, _), extraction in zip(items, extractions, strict=True)
+        ]
+
+    def check_paths(self, paths: list[str]) -> Report:
+        """Every path gets a result; one that cannot be read gets its error, the rest go on."""
+        readable: list[tuple[str, str]] = []
+        files: list[FileResult | None] = []
+        for path in paths:
+            try:
+                readable.append((path, read_source(path)))
+                files.append(None)
+            except ClaimcheckError as exc:
+                files.append(FileResult(path=path, error=str(exc)))
+        checked = iter(self.check_texts(readable))
+        files = [result or next(checked) for result in files]
+        return Report(files=[result for result in files if result is not None])
+
+
+def check(text: str, *, syntax: bool = True) -> Report:
+    return Report(files=Checker(syntax=syntax).check_texts([("-", text)]))

@@ -1,0 +1,112 @@
+"""The command line: a thin shell over claimcheck's packages. Each command's work lives in the
+package it belongs to; this module parses arguments, picks an exit code and prints.
+
+Exit codes: 0 nothing at or above the fail level; 1 findings at or above it; 2 usage, input or
+configuration error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from enum import IntEnum
+
+from claimcheck.errors import ClaimcheckError
+
+
+class Exit(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    ERROR = 2
+
+
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcheck", description="Find the numbers in news writing and check its arithmetic."
+    )
+    parser.add_argument("--version", action="version", version=_version())
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check = commands.add_parser("check", help="list and check the numeric claims in articles")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="article files; - for stdin")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--fail-on", choices=("error", "warning", "info", "never"), default="error",
+        help="lowest finding severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--fast", action="store_true",
+        help="skip spaCy's parse: read subjects and predicates from the words alone",
+    )
+
+    commands.add_parser("schema", help="print the JSON Schema of the check output")
+
+    evaluate = commands.add_parser("eval", help="measure extraction against a gold corpus")
+    evaluate.add_argument("corpus", nargs="?", default="corpus")
+    evaluate.add_argument("--no-baselines", action="store_true", help="skip spaCy NER and quantulum3")
+    evaluate.add_argument("--fast", action="store_true", help="claimcheck without spaCy's parse")
+    return parser
+
+
+def _version() -> str:
+    from claimcheck import __version__
+
+    return f"claimcheck {__version__}"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return _check(args)
+        if args.command == "schema":
+            return _schema()
+        if args.command == "eval":
+            from claimcheck.evaluate.run import run_eval
+
+            print(run_eval(args.corpus, baselines=not args.no_baselines, syntax=not args.fast))
+            return Exit.OK
+    except ClaimcheckError as exc:
+        print(f"claimcheck: {exc}", file=sys.stderr)
+        return Exit.ERROR
+    return Exit.ERROR
+
+
+def _check(args: argparse.Namespace) -> int:
+    from claimcheck.api import Checker
+    from claimcheck.report import RENDERERS
+
+    report = Checker(syntax=not args.fast).check_paths(args.paths)
+    for result in report.files:
+        if result.error is not None:
+            print(f"claimcheck: {result.error}", file=sys.stderr)
+    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    sys.stdout.write(RENDERERS[args.format](report, colour))
+    if any(result.error is not None for result in report.files):
+        return Exit.ERROR
+    if args.fail_on == "never":
+        return Exit.OK
+    floor = _SEVERITY_RANK[args.fail_on]
+    failing = [
+        finding
+        for result in report.files
+        for finding in result.findings
+        if finding.verdict.value == "inconsistent" and _SEVERITY_RANK[finding.severity.value] >= floor
+    ]
+    return Exit.FINDINGS if failing else Exit.OK
+
+
+def _schema() -> int:
+    from claimcheck.models import Report
+
+    print(json.dumps(Report.model_json_schema(mode="serialization"), indent=2))
+    return Exit.OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

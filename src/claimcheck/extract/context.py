@@ -1,0 +1,111 @@
+"""What a figure counts and what is said of it, read from the words around it.
+
+This is the model-free reading: the noun phrase after the figure ("22 Norfolk police officers"),
+or after "of" for shares ("3.4 per cent of reports"), and the verb group that follows. The
+syntax stage (spaCy's parse) replaces it where the parse is available."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimcheck.extract.segment import Token, tokenize
+from claimcheck.models import Kind
+
+_FUNCTION_WORDS = frozenset(
+    """a an the of in on at to for from by with and or but nor so as than that which who whom whose
+    this these those there their its his her our your my me him them they it he she we you i
+    was were is are be been being has have had do does did will would shall should can could may
+    might must not no none all any each every some more most less least many much few
+    only just also still even around about nearly almost over under since until while when
+    where after before between across among within without per cent percent out into onto""".split()
+)
+_DETERMINERS = frozenset(
+    "the those these its their his her our all a an such".split()
+)
+_AUXILIARIES = frozenset(
+    """was were is are be been has have had will would shall should can could may might must
+    did do does remain remains remained stay stays stayed""".split()
+)
+# Verbs that end a noun phrase but do not look like verbs by their ending.
+_VERB_WORDS = frozenset(
+    "led said says means meant made make makes took take takes got get gets saw see sees went go goes "
+    "left leave leaves kept keep keeps came come comes became become becomes rose fell grew won lost "
+    "paid pay pays spent spend spends".split()
+)
+_CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "because"})
+_SHARE_KINDS = frozenset({Kind.percentage, Kind.fraction, Kind.vague})
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    subject: str | None
+    predicate: str | None
+
+
+def read_context(sentence_text: str, claim_end: int, kind: Kind) -> Context:
+    """Context for a claim ending at claim_end (an offset into sentence_text)."""
+    if kind is Kind.date:
+        return Context(None, None)
+    tokens = tokenize(sentence_text[claim_end:])
+    i = 0
+    if tokens and tokens[0].lower == "of" and kind in _SHARE_KINDS:
+        i = 1
+        while i < len(tokens) and tokens[i].lower in _DETERMINERS:
+            i += 1
+    subject_tokens = _noun_phrase(tokens, i)
+    j = i + len(subject_tokens)
+    predicate_tokens = _verb_group(tokens, j)
+    return Context(_join(sentence_text, claim_end, subject_tokens),
+                   _join(sentence_text, claim_end, predicate_tokens))
+
+
+def _noun_phrase(tokens: list[Token], i: int) -> list[Token]:
+    phrase: list[Token] = []
+    while i < len(tokens) and len(phrase) < 5:
+        token = tokens[i]
+        if token.text in ("-", "'s", "’s") and phrase:
+            phrase.append(token)
+        elif token.is_word and token.lower not in _FUNCTION_WORDS:
+            if phrase and (token.lower in _VERB_WORDS or _verb_like(token.lower)):
+                break
+            phrase.append(token)
+        else:
+            break
+        i += 1
+    while phrase and not phrase[-1].is_word:
+        phrase.pop()
+    return phrase
+
+
+def _verb_like(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ed")
+
+
+def _verb_group(tokens: list[Token], i: int) -> list[Token]:
+    """From the first auxiliary or verb-like word, up to the end of the clause."""
+    start = None
+    for k in range(i, min(len(tokens), i + 8)):
+        word = tokens[k].lower
+        if not tokens[k].is_word:
+            if tokens[k].text in ",;:.!?":
+                return []
+            continue
+        if word in _AUXILIARIES or word in _VERB_WORDS or _verb_like(word):
+            start = k
+            break
+    if start is None:
+        return []
+    group: list[Token] = []
+    for token in tokens[start:start + 7]:
+        if token.text in ",;:.!?()\"“”" or token.lower in _CLAUSE_ENDS:
+            break
+        if token.is_number:
+            break
+        group.append(token)
+    return group
+
+
+def _join(text: str, offset: int, tokens: list[Token]) -> str | None:
+    if not tokens:
+        return None
+    return text[offset + tokens[0].start : offset + tokens[-1].end]

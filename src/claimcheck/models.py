@@ -1,0 +1,119 @@
+"""The pydantic models every stage shares: extract makes Claims, link makes Relations, the rules
+make Findings, and report renders a Report. Nothing here imports spaCy or quantulum3."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
+
+CONTRACT_VERSION = 1
+
+
+class Kind(str, Enum):
+    count = "count"
+    percentage = "percentage"
+    fraction = "fraction"
+    ratio = "ratio"
+    money = "money"
+    quantity = "quantity"
+    vague = "vague"
+    date = "date"
+
+
+class Qualifier(str, Enum):
+    exact = "exact"
+    approximate = "approximate"
+    lower_bound = "lower_bound"
+    upper_bound = "upper_bound"
+    range = "range"
+
+
+class Verdict(str, Enum):
+    consistent = "consistent"
+    inconsistent = "inconsistent"
+
+
+class Severity(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
+class Span(BaseModel):
+    """Character offsets into the checked text (Python str indices, end exclusive)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Claim(BaseModel):
+    """One numeric expression in the text, with what it counts and what is said of it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="Stable within one text: 'c1', 'c2', ... in reading order.")
+    start: int = Field(ge=0, description="Offset of the first character of the claim.")
+    end: int = Field(ge=0, description="Offset one past the last character of the claim.")
+    text: str = Field(description="The claim as written, qualifier and unit included.")
+    value: float | None = Field(
+        description="The number as stated: 3.7 for '3.7 per cent', 0.8 for 'four out of five', "
+        "null where there is none ('dozens')."
+    )
+    kind: Kind
+    unit: str | None = Field(default=None, description="GBP, per cent, year, mile, proportion...")
+    qualifier: Qualifier = Qualifier.exact
+    min: float | None = Field(default=None, description="Lower bound where the value is vague.")
+    max: float | None = Field(default=None, description="Upper bound where the value is vague.")
+    subject: str | None = Field(default=None, description="The thing counted.")
+    predicate: str | None = Field(default=None, description="What is said of it.")
+    sentence: int = Field(ge=0, description="Index of the sentence that holds the claim.")
+
+    @field_serializer("value", "min", "max")
+    def _whole_numbers_as_int(self, number: float | None) -> float | int | None:
+        """22 prints as 22, not 22.0: the contract states numbers as the article does."""
+        if number is not None and number.is_integer() and abs(number) < 2**53:
+            return int(number)
+        return number
+
+    @property
+    def span(self) -> Span:
+        return Span(start=self.start, end=self.end)
+
+
+class Sentence(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+class Finding(BaseModel):
+    """The result of one check: consistent or not, with the working in plain English."""
+
+    rule: str
+    verdict: Verdict
+    severity: Severity
+    claims: list[str]
+    message: str
+    start: int
+    end: int
+
+
+class FileResult(BaseModel):
+    path: str
+    claims: list[Claim] = Field(default_factory=list)
+    findings: list[Finding] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list, exclude=True)
+    error: str | None = Field(default=None, exclude=True)
+
+
+class Report(BaseModel):
+    """What `claimcheck check --format json` prints: the stable contract."""
+
+    version: int = CONTRACT_VERSION
+    files: list[FileResult] = Field(default_factory=list)

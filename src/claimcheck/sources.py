@@ -1,0 +1,44 @@
+"""Reading an input into text, or one clear coded error: missing, binary, not UTF-8, empty, too
+large. Nothing is guessed: a file that is not UTF-8 text is refused, not mangled."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from claimcheck.errors import ClaimcheckError, E
+
+MAX_BYTES = 10 * 1024 * 1024  # a long feature is ~100 KB; 10 MB is an archive, not an article
+STDIN = "-"
+
+
+def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
+    if path == STDIN:
+        return decode(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes)
+    file = Path(path)
+    if not file.exists():
+        raise ClaimcheckError(E.E001, path=path)
+    try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise ClaimcheckError(E.E005, path=path, size=size, limit=max_bytes)
+        data = file.read_bytes()
+    except IsADirectoryError as exc:
+        raise ClaimcheckError(E.E006, path=path, reason="it is a directory") from exc
+    except OSError as exc:
+        raise ClaimcheckError(E.E006, path=path, reason=exc.strerror or str(exc)) from exc
+    return decode(data, path, max_bytes)
+
+
+def decode(data: bytes, path: str, max_bytes: int = MAX_BYTES) -> str:
+    if len(data) > max_bytes:
+        raise ClaimcheckError(E.E005, path=path, size=len(data), limit=max_bytes)
+    if b"\x00" in data[:8192]:
+        raise ClaimcheckError(E.E002, path=path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ClaimcheckError(E.E003, path=path, offset=exc.start) from exc
+    if not text.strip():
+        raise ClaimcheckError(E.E004, path=path)
+    return text
