@@ -1,7 +1,7 @@
 """The public API the CLI, the server and the audit are thin shells over.
 
-    >>> import claimcheck
-    >>> report = claimcheck.check("Three of the 27 officers were disciplined.")
+>>> import claimcheck
+>>> report = claimcheck.check("Three of the 27 officers were disciplined.")
 """
 
 from __future__ import annotations

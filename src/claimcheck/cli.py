@@ -36,11 +36,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="+", metavar="PATH", help="article files; - for stdin")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument(
-        "--fail-on", choices=("error", "warning", "info", "never"), default="error",
+        "--fail-on",
+        choices=("error", "warning", "info", "never"),
+        default="error",
         help="lowest finding severity that makes the exit code 1 (default: error)",
     )
     check.add_argument(
-        "--fast", action="store_true",
+        "--fast",
+        action="store_true",
         help="skip spaCy's parse: read subjects and predicates from the words alone",
     )
 
@@ -48,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("eval", help="measure extraction against a gold corpus")
     evaluate.add_argument("corpus", nargs="?", default="corpus")
-    evaluate.add_argument("--no-baselines", action="store_true", help="skip spaCy NER and quantulum3")
+    evaluate.add_argument(
+        "--no-baselines", action="store_true", help="skip spaCy NER and quantulum3"
+    )
     evaluate.add_argument("--fast", action="store_true", help="claimcheck without spaCy's parse")
     return parser
 
@@ -96,7 +101,8 @@ def _check(args: argparse.Namespace) -> int:
         finding
         for result in report.files
         for finding in result.findings
-        if finding.verdict.value == "inconsistent" and _SEVERITY_RANK[finding.severity.value] >= floor
+        if finding.verdict.value == "inconsistent"
+        and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
 

@@ -4,10 +4,10 @@ A ClaimcheckError always means exit code 2: the input, the usage or a configurat
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class E(str, Enum):
+class E(StrEnum):
     """Message templates. Codes are never reused."""
 
     E001 = "{path}: no such file or directory"

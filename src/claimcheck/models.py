@@ -3,14 +3,14 @@ make Findings, and report renders a Report. Nothing here imports spaCy or quantu
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 CONTRACT_VERSION = 1
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     count = "count"
     percentage = "percentage"
     fraction = "fraction"
@@ -21,7 +21,7 @@ class Kind(str, Enum):
     date = "date"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     exact = "exact"
     approximate = "approximate"
     lower_bound = "lower_bound"
@@ -29,12 +29,12 @@ class Qualifier(str, Enum):
     range = "range"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     consistent = "consistent"
     inconsistent = "inconsistent"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"

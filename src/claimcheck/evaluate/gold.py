@@ -5,6 +5,7 @@ Run `python -m claimcheck.evaluate.gold corpus/` to check the gold files."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -45,7 +46,12 @@ class GoldClaim(BaseModel):
 
     @model_validator(mode="after")
     def _value_or_bounds(self) -> GoldClaim:
-        if self.value is None and self.kind is not Kind.date and self.min is None and self.max is None:
+        if (
+            self.value is None
+            and self.kind is not Kind.date
+            and self.min is None
+            and self.max is None
+        ):
             raise ValueError(f"{self.ref}: a claim with no value needs min or max")
         return self
 
@@ -140,17 +146,22 @@ def main(argv: list[str]) -> int:
                 status = 1
                 continue
             _warn_overlaps(article)
-            print(f"ok {gold_path} ({len(article.gold.claims)} claims, "
-                  f"{len(article.gold.relations)} relations)")
+            print(
+                f"ok {gold_path} ({len(article.gold.claims)} claims, "
+                f"{len(article.gold.relations)} relations)"
+            )
     return status
 
 
 def _warn_overlaps(article: GoldArticle) -> None:
     ordered = sorted(article.spans)
-    for (s1, e1), (s2, e2) in zip(ordered, ordered[1:]):
+    for (s1, e1), (s2, e2) in itertools.pairwise(ordered):
         if s2 < e1:
-            print(f"warning {article.path}: overlapping claims "
-                  f"'{article.text[s1:e1]}' and '{article.text[s2:e2]}'", file=sys.stderr)
+            print(
+                f"warning {article.path}: overlapping claims "
+                f"'{article.text[s1:e1]}' and '{article.text[s2:e2]}'",
+                file=sys.stderr,
+            )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,8 @@ class Extractor:
             results = [
                 Extraction(claims, result.sentences)
                 for result, claims in zip(
-                    results, syntax.refine(texts, [(r.claims, r.sentences) for r in results]),
+                    results,
+                    syntax.refine(texts, [(r.claims, r.sentences) for r in results]),
                     strict=True,
                 )
             ]
@@ -59,9 +60,7 @@ class Extractor:
 def _claim(claim_id: str, text: str, raw: RawClaim, sentences: list[Sentence]) -> Claim:
     index = sentence_index(sentences, raw.start)
     sentence = sentences[index] if sentences else None
-    context = (
-        read_context(sentence.text, raw.end - sentence.start, raw.kind) if sentence else None
-    )
+    context = read_context(sentence.text, raw.end - sentence.start, raw.kind) if sentence else None
     return Claim(
         id=claim_id,
         start=raw.start,

@@ -12,25 +12,201 @@ from claimcheck.extract.segment import Token, tokenize
 from claimcheck.models import Kind
 
 _FUNCTION_WORDS = frozenset(
-    """a an the of in on at to for from by with and or but nor so as than that which who whom whose
-    this these those there their its his her our your my me him them they it he she we you i
-    was were is are be been being has have had do does did will would shall should can could may
-    might must not no none all any each every some more most less least many much few
-    only just also still even around about nearly almost over under since until while when
-    where after before between across among within without per cent percent out into onto""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "as",
+        "than",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "this",
+        "these",
+        "those",
+        "there",
+        "their",
+        "its",
+        "his",
+        "her",
+        "our",
+        "your",
+        "my",
+        "me",
+        "him",
+        "them",
+        "they",
+        "it",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "being",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "not",
+        "no",
+        "none",
+        "all",
+        "any",
+        "each",
+        "every",
+        "some",
+        "more",
+        "most",
+        "less",
+        "least",
+        "many",
+        "much",
+        "few",
+        "only",
+        "just",
+        "also",
+        "still",
+        "even",
+        "around",
+        "about",
+        "nearly",
+        "almost",
+        "over",
+        "under",
+        "since",
+        "until",
+        "while",
+        "when",
+        "where",
+        "after",
+        "before",
+        "between",
+        "across",
+        "among",
+        "within",
+        "without",
+        "per",
+        "cent",
+        "percent",
+        "out",
+        "into",
+        "onto",
+    ]
 )
 _DETERMINERS = frozenset(
-    "the those these its their his her our all a an such".split()
+    ["the", "those", "these", "its", "their", "his", "her", "our", "all", "a", "an", "such"]
 )
 _AUXILIARIES = frozenset(
-    """was were is are be been has have had will would shall should can could may might must
-    did do does remain remains remained stay stays stayed""".split()
+    [
+        "was",
+        "were",
+        "is",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "did",
+        "do",
+        "does",
+        "remain",
+        "remains",
+        "remained",
+        "stay",
+        "stays",
+        "stayed",
+    ]
 )
 # Verbs that end a noun phrase but do not look like verbs by their ending.
 _VERB_WORDS = frozenset(
-    "led said says means meant made make makes took take takes got get gets saw see sees went go goes "
-    "left leave leaves kept keep keeps came come comes became become becomes rose fell grew won lost "
-    "paid pay pays spent spend spends".split()
+    [
+        "led",
+        "said",
+        "says",
+        "means",
+        "meant",
+        "made",
+        "make",
+        "makes",
+        "took",
+        "take",
+        "takes",
+        "got",
+        "get",
+        "gets",
+        "saw",
+        "see",
+        "sees",
+        "went",
+        "go",
+        "goes",
+        "left",
+        "leave",
+        "leaves",
+        "kept",
+        "keep",
+        "keeps",
+        "came",
+        "come",
+        "comes",
+        "became",
+        "become",
+        "becomes",
+        "rose",
+        "fell",
+        "grew",
+        "won",
+        "lost",
+        "paid",
+        "pay",
+        "pays",
+        "spent",
+        "spend",
+        "spends",
+    ]
 )
 _CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "because"})
 _SHARE_KINDS = frozenset({Kind.percentage, Kind.fraction, Kind.vague})
@@ -55,8 +231,10 @@ def read_context(sentence_text: str, claim_end: int, kind: Kind) -> Context:
     subject_tokens = _noun_phrase(tokens, i)
     j = i + len(subject_tokens)
     predicate_tokens = _verb_group(tokens, j)
-    return Context(_join(sentence_text, claim_end, subject_tokens),
-                   _join(sentence_text, claim_end, predicate_tokens))
+    return Context(
+        _join(sentence_text, claim_end, subject_tokens),
+        _join(sentence_text, claim_end, predicate_tokens),
+    )
 
 
 def _noun_phrase(tokens: list[Token], i: int) -> list[Token]:
@@ -96,8 +274,8 @@ def _verb_group(tokens: list[Token], i: int) -> list[Token]:
     if start is None:
         return []
     group: list[Token] = []
-    for token in tokens[start:start + 7]:
-        if token.text in ",;:.!?()\"“”" or token.lower in _CLAUSE_ENDS:
+    for token in tokens[start : start + 7]:
+        if token.text in ',;:.!?()"“”' or token.lower in _CLAUSE_ENDS:
             break
         if token.is_number:
             break

@@ -64,6 +64,9 @@ class Lexicon(BaseModel):
     one_idioms: list[str] = Field(default_factory=list)
     no_count_words: list[str] = Field(default_factory=list)
     no_not_counts: list[str] = Field(default_factory=list)
+    service_numbers: list[str] = Field(default_factory=list)
+    phone_words: list[str] = Field(default_factory=list)
+    name_suffixes: list[str] = Field(default_factory=list)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by other's entries (dicts updated, lists appended)."""

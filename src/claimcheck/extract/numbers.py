@@ -11,8 +11,27 @@ from claimcheck.extract.segment import Token
 
 ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 ORDINAL_WORDS = frozenset(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split()
+    [
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "sixth",
+        "seventh",
+        "eighth",
+        "ninth",
+        "tenth",
+        "eleventh",
+        "twelfth",
+        "thirteenth",
+        "fourteenth",
+        "fifteenth",
+        "sixteenth",
+        "seventeenth",
+        "eighteenth",
+        "nineteenth",
+    ]
 )
 
 
@@ -69,7 +88,11 @@ class NumberReader:
             value, j, integer_text = value + 0.5, j + 3, False
         if j < len(tokens) and glued(tokens, j) and tokens[j].lower in self.suffixes:
             return NumberRead(value * self.suffixes[tokens[j].lower], j + 1, False, False)
-        if j < len(tokens) and tokens[j].lower in self.scales and self.scales[tokens[j].lower] >= 1000:
+        if (
+            j < len(tokens)
+            and tokens[j].lower in self.scales
+            and self.scales[tokens[j].lower] >= 1000
+        ):
             return NumberRead(value * self.scales[tokens[j].lower], j + 1, False, False)
         if j < len(tokens) and tokens[j].lower in ("bn", "mn"):
             return NumberRead(value * self.suffixes[tokens[j].lower], j + 1, False, False)

@@ -30,8 +30,58 @@ _NO_CLAIM_ZONES = re.compile(
 )
 
 _SCORE_WORDS = frozenset(
-    "win wins won victory victories defeat defeats lost loss draw drew drawn beat beating "
-    "lead led scoreline thrashing triumph home away".split()
+    [
+        "win",
+        "wins",
+        "won",
+        "victory",
+        "victories",
+        "defeat",
+        "defeats",
+        "lost",
+        "loss",
+        "draw",
+        "drew",
+        "drawn",
+        "beat",
+        "beating",
+        "lead",
+        "led",
+        "scoreline",
+        "thrashing",
+        "triumph",
+        "home",
+        "away",
+    ]
+)
+_PRONOUN_FOLLOWERS = frozenset(
+    [
+        "she",
+        "he",
+        "they",
+        "we",
+        "i",
+        "you",
+        "it",
+        "that",
+        "which",
+        "who",
+        "whom",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "might",
+        "must",
+    ]
 )
 _PLURAL_EXCEPTIONS = frozenset({"was", "has", "is", "this", "his", "its", "us", "as", "does"})
 
@@ -84,17 +134,21 @@ def _looks_plural(token: Token | None) -> bool:
     if token is None or not token.is_word or not token.text.islower():
         return False
     word = token.lower
-    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and (
-        word not in _PLURAL_EXCEPTIONS
+    return (
+        len(word) > 3
+        and word.endswith("s")
+        and not word.endswith("ss")
+        and (word not in _PLURAL_EXCEPTIONS)
     )
 
 
 class Scanner:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lex = lexicon
-        self.numbers = NumberReader(lexicon, {
-            tuple(t.lower for t in tokenize(k)): v for k, v in lexicon.count_words.items()
-        })
+        self.numbers = NumberReader(
+            lexicon,
+            {tuple(t.lower for t in tokenize(k)): v for k, v in lexicon.count_words.items()},
+        )
         self.qualifiers: list[tuple[tuple[str, ...], Qualifier]] = sorted(
             [
                 (phrase, qualifier)
@@ -124,6 +178,9 @@ class Scanner:
         self.references = frozenset(lexicon.name_prefixes) | frozenset(lexicon.reference_words)
         self.one_idioms = _phrases(lexicon.one_idioms)
         self.joiners = _phrases(lexicon.joiners)
+        self.service_numbers = frozenset(lexicon.service_numbers)
+        self.phone_words = frozenset(lexicon.phone_words)
+        self.name_suffixes = frozenset(lexicon.name_suffixes)
         self.recognisers: list[Callable[[list[Token], int], Found | None]] = [
             self._date,
             self._range,
@@ -208,8 +265,10 @@ class Scanner:
             return None
         if token.text.isdigit() and 1 <= int(token.text) <= 31:
             day_end = i + 1
-            if day_end < len(tokens) and glued(tokens, day_end) and tokens[day_end].lower in (
-                "st", "nd", "rd", "th"
+            if (
+                day_end < len(tokens)
+                and glued(tokens, day_end)
+                and tokens[day_end].lower in ("st", "nd", "rd", "th")
             ):
                 day_end += 1
             if day_end < len(tokens) and self._is_month(tokens[day_end]):
@@ -237,7 +296,11 @@ class Scanner:
             return Found(i, j + 1, Kind.date, float(tokens[j].text), priority=9)
         if j < len(tokens) and tokens[j].text.isdigit() and 1 <= int(tokens[j].text) <= 31:
             end = j + 1
-            if end < len(tokens) and glued(tokens, end) and tokens[end].lower in ("st", "nd", "rd", "th"):
+            if (
+                end < len(tokens)
+                and glued(tokens, end)
+                and tokens[end].lower in ("st", "nd", "rd", "th")
+            ):
                 end += 1
             end, year = self._optional_year(tokens, end)
             return Found(i, end, Kind.date, year, priority=9)
@@ -256,8 +319,15 @@ class Scanner:
         year = float(tokens[i].text)
         j = i + 1
         # fiscal and academic years: 2018/19, 2017-18, 2021–2022
-        if j + 1 < len(tokens) and tokens[j].text in ("/", "-", "–") and glued(tokens, j) and (
-            glued(tokens, j + 1) and tokens[j + 1].text.isdigit() and len(tokens[j + 1].text) in (2, 4)
+        if (
+            j + 1 < len(tokens)
+            and tokens[j].text in ("/", "-", "–")
+            and glued(tokens, j)
+            and (
+                glued(tokens, j + 1)
+                and tokens[j + 1].text.isdigit()
+                and len(tokens[j + 1].text) in (2, 4)
+            )
         ):
             return Found(i, j + 2, Kind.date, year, priority=9)
         if j < len(tokens) and glued(tokens, j) and tokens[j].text in ("s", "'s", "’s"):
@@ -265,7 +335,9 @@ class Scanner:
         if j < len(tokens) and glued(tokens, j) and tokens[j].text in ("'", "’"):
             if j + 1 < len(tokens) and tokens[j + 1].text == "s":
                 return Found(i, j + 2, Kind.date, year, priority=9)
-        if self._qualified(tokens, i) or (i > 0 and tokens[i - 1].text in self.lex.currency_symbols):
+        if self._qualified(tokens, i) or (
+            i > 0 and tokens[i - 1].text in self.lex.currency_symbols
+        ):
             return None
         following = tokens[j] if j < len(tokens) else None
         if following is not None and (
@@ -283,12 +355,22 @@ class Scanner:
         return any(phrase_at(tokens, i - len(p), p) for p, _ in self.qualifiers if i >= len(p))
 
     def _range(self, tokens: list[Token], i: int) -> Found | None:
-        if tokens[i].lower != "between":
+        """'between 20 and 30', and 'four to six weeks' where only the upper figure carries
+        the unit ('from 12 to 18' is a change, not a range)."""
+        if tokens[i].lower == "between":
+            first, joiner = i + 1, "and"
+        elif i > 0 and tokens[i - 1].lower == "from":
             return None
-        inner = self._inner_claim(tokens, i + 1)
-        if inner is None or inner.end >= len(tokens) or tokens[inner.end].lower != "and":
+        else:
+            first, joiner = i, "to"
+        inner = self._inner_claim(tokens, first)
+        if inner is None or inner.end >= len(tokens) or tokens[inner.end].lower != joiner:
             return None
         upper = self._inner_claim(tokens, inner.end + 1)
+        if joiner == "to" and (
+            upper is None or inner.kind is not Kind.count or upper.kind is Kind.count
+        ):
+            return None
         if upper is None or upper.kind is Kind.date or inner.kind is Kind.date:
             return None
         kind = upper.kind if upper.kind is not None else inner.kind
@@ -297,7 +379,17 @@ class Scanner:
             inner = replace(inner, kind=kind, unit=unit)
         if kind is None or kind != inner.kind:
             return None
-        return Found(i, upper.end, kind, None, unit, Qualifier.range, inner.value, upper.value, 8)
+        return Found(
+            first if joiner == "to" else i,
+            upper.end,
+            kind,
+            None,
+            unit,
+            Qualifier.range,
+            inner.value,
+            upper.value,
+            8,
+        )
 
     def _inner_claim(self, tokens: list[Token], i: int) -> Found | None:
         for recogniser in (self._date, self._money, self._percentage, self._quantity, self._count):
@@ -318,9 +410,7 @@ class Scanner:
         if number is None or number.end >= len(tokens):
             return None
         word = tokens[number.end].lower
-        if word in self.currency_words and (
-            len(word) > 1 or glued(tokens, number.end)
-        ):
+        if word in self.currency_words and (len(word) > 1 or glued(tokens, number.end)):
             unit = self.currency_words[word]
             if unit == "GBP_PENCE":
                 unit = "pence"
@@ -393,6 +483,9 @@ class Scanner:
     def _fraction_context(self, tokens: list[Token], first: int, after: int) -> bool:
         if after >= len(tokens) or not tokens[after].is_word:
             return True
+        if first > 0 and tokens[first - 1].lower == "by":
+            return True  # "rose by a third"
+
         return tokens[after].lower in ("of", "as", "said", "say", "were", "are", "was", "is") or (
             self._qualified(tokens, first)
         )
@@ -402,9 +495,19 @@ class Scanner:
         before = tokens[i - 1].lower if i > 0 else ""
         if after in ("as", "-", "time", "an") or before in ("first", "second", "the", "and", "a"):
             return None
-        if after in ("of", "the", "their", "its", "his", "her", "our", "all", "those", "these", "them") or (
-            self._qualified(tokens, i) or not tokens[i + 1:i + 2] or not tokens[i + 1].is_word
-        ):
+        if after in (
+            "of",
+            "the",
+            "their",
+            "its",
+            "his",
+            "her",
+            "our",
+            "all",
+            "those",
+            "these",
+            "them",
+        ) or (self._qualified(tokens, i) or not tokens[i + 1 : i + 2] or not tokens[i + 1].is_word):
             return Found(i, i + 1, Kind.fraction, 0.5, priority=6)
         return None
 
@@ -443,17 +546,41 @@ class Scanner:
             j += 1
         phrase = _match(tokens, j, self.measure_phrases)
         if phrase:
-            if len(phrase[0]) <= 2 and len(phrase) == 1 and not glued(tokens, j) and tokens[j].text != "-":
-                return None if phrase[0] not in ("km", "mph", "kph", "kg", "ft", "cm", "mm") else (
-                    Found(i, j + 1, Kind.quantity, number.value, str(self.measures[phrase]), priority=5)
+            if (
+                len(phrase[0]) <= 2
+                and len(phrase) == 1
+                and not glued(tokens, j)
+                and tokens[j].text != "-"
+            ):
+                return (
+                    None
+                    if phrase[0] not in ("km", "mph", "kph", "kg", "ft", "cm", "mm")
+                    else (
+                        Found(
+                            i,
+                            j + 1,
+                            Kind.quantity,
+                            number.value,
+                            str(self.measures[phrase]),
+                            priority=5,
+                        )
+                    )
                 )
             end = j + len(phrase)
             if phrase_at(tokens, end, ("-", "old")):
                 end += 2
             unit = str(self.measures[phrase])
             return Found(i, end, Kind.quantity, number.value, unit, priority=5)
-        if tokens[j].is_word and tokens[j].text.islower() and unit_oracle.might_be_unit(tokens[j].text):
-            unit_text = f"{tokens[i].text} {tokens[j].text}" if tokens[i].is_number else f"1 {tokens[j].text}"
+        if (
+            tokens[j].is_word
+            and tokens[j].text.islower()
+            and unit_oracle.might_be_unit(tokens[j].text)
+        ):
+            unit_text = (
+                f"{tokens[i].text} {tokens[j].text}"
+                if tokens[i].is_number
+                else f"1 {tokens[j].text}"
+            )
             unit = unit_oracle.unit_name(unit_text)
             if unit:
                 return Found(i, j + 1, Kind.quantity, number.value, unit, priority=5)
@@ -465,14 +592,26 @@ class Scanner:
             return None
         entry = self.lex.vague[str(self.vague[phrase])]
         after = tokens[i + len(phrase)] if i + len(phrase) < len(tokens) else None
+        if entry.unit == "proportion" and after is not None and after.lower == "of":
+            if self._number(tokens, i + len(phrase) + 1) is not None:
+                return None  # "a majority of four": a winning margin, not a share
         if entry.needs_of:
             before = tokens[i - 1].lower if i > 0 else ""
             if before in ("the", "at") or not (
-                after is not None and (after.lower == "of" or _looks_plural(after))
+                after is not None
+                and (after.lower in ("of", *_PRONOUN_FOLLOWERS) or _looks_plural(after))
             ):
                 return None
-        return Found(i, i + len(phrase), Kind.vague, None, entry.unit, min=entry.min, max=entry.max,
-                     priority=4)
+        return Found(
+            i,
+            i + len(phrase),
+            Kind.vague,
+            None,
+            entry.unit,
+            min=entry.min,
+            max=entry.max,
+            priority=4,
+        )
 
     def _zero(self, tokens: list[Token], i: int) -> Found | None:
         word = tokens[i].lower
@@ -480,11 +619,24 @@ class Scanner:
         if after is None:
             return None
         if word == "none" and after.lower in (
-            "of", "were", "was", "have", "has", "had", "is", "are", "will", "would", "could"
+            "of",
+            "were",
+            "was",
+            "have",
+            "has",
+            "had",
+            "is",
+            "are",
+            "will",
+            "would",
+            "could",
         ):
             return Found(i, i + 1, Kind.count, 0.0, priority=3)
-        if word == "no" and after.is_word and after.lower not in self.lex.no_not_counts and (
-            after.lower in self.lex.no_count_words or _looks_plural(after)
+        if (
+            word == "no"
+            and after.is_word
+            and after.lower not in self.lex.no_not_counts
+            and (after.lower in self.lex.no_count_words or _looks_plural(after))
         ):
             return Found(i, i + 1, Kind.count, 0.0, priority=3)
         return None
@@ -496,13 +648,33 @@ class Scanner:
             j = i + 1
             if j < len(tokens) and tokens[j].text in ("-", "–") and glued(tokens, j):
                 j += 1
-            if j < len(tokens) and (tokens[j].is_number or (
-                token.text[0].isupper() and tokens[j].text[0].isupper()
-                and self.numbers.is_number_word(tokens[j].lower)
-            )):
+            if j < len(tokens) and (
+                tokens[j].is_number
+                or (
+                    token.text[0].isupper()
+                    and tokens[j].text[0].isupper()
+                    and self.numbers.is_number_word(tokens[j].lower)
+                )
+            ):
                 return Found(i, self._glued_run(tokens, j), None, priority=10)
-        if token.is_word and i + 1 < len(tokens) and tokens[i + 1].is_number and glued(tokens, i + 1):
+        if (
+            token.is_word
+            and i + 1 < len(tokens)
+            and tokens[i + 1].is_number
+            and glued(tokens, i + 1)
+        ):
             return Found(i, self._glued_run(tokens, i + 1), None, priority=10)
+        if (
+            len(token.text) == 1
+            and token.text.isupper()
+            and phrase_at(tokens, i + 1, ("-",))
+            and (i + 2 < len(tokens) and tokens[i + 2].is_number and glued(tokens, i + 2))
+        ):
+            return Found(i, self._glued_run(tokens, i + 2), None, priority=10)  # "I-95"
+        if token.text in self.service_numbers and any(
+            t.lower in self.phone_words for t in tokens[max(0, i - 4) : i]
+        ):
+            return Found(i, i + 1, None, priority=10)  # "call police on 101"
         phrase = _match(tokens, i, self.one_idioms)
         if phrase is None:
             return None
@@ -512,8 +684,10 @@ class Scanner:
 
     def _glued_run(self, tokens: list[Token], j: int) -> int:
         end = j + 1
-        while end < len(tokens) and glued(tokens, end) and (
-            tokens[end].is_number or tokens[end].is_word
+        while (
+            end < len(tokens)
+            and glued(tokens, end)
+            and (tokens[end].is_number or tokens[end].is_word)
         ):
             end += 1
         return end
@@ -525,6 +699,13 @@ class Scanner:
         end = number.end
         if end < len(tokens) and glued(tokens, end) and tokens[end].is_word and tokens[i].is_number:
             return Found(i, self._glued_run(tokens, end), None, priority=0)  # "3AB", "4G"
+        if (
+            end < len(tokens)
+            and tokens[end].lower in self.name_suffixes
+            and i > 0
+            and (tokens[i - 1].lower == "the")
+        ):
+            return Found(i, end + 1, None, priority=1)  # "the 46 bus"
         if phrase_at(tokens, end, ("-", "strong")):
             end += 2
         if tokens[i].lower == "one" and number.end == i + 1 and self._one_is_pronoun(tokens, i):
@@ -532,8 +713,12 @@ class Scanner:
         return Found(i, end, Kind.count, number.value, priority=1)
 
     def _one_is_pronoun(self, tokens: list[Token], i: int) -> bool:
+        """'the one she chose', 'any one', 'that one': one standing for a noun, not a count.
+        'the one conviction' keeps its count: a noun follows."""
         before = tokens[i - 1].lower if i > 0 else ""
-        return before in ("no", "any", "every", "each", "some", "the", "this", "that", "which") and (
-            not (i + 1 < len(tokens) and tokens[i + 1].is_word and tokens[i + 1].text.islower()
-                 and before == "the")
-        )
+        if before not in ("no", "any", "every", "each", "some", "the", "this", "that", "which"):
+            return False
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        if before != "the" or after is None or not after.is_word or not after.text.islower():
+            return True
+        return after.lower in _PRONOUN_FOLLOWERS

@@ -29,8 +29,37 @@ def unit_surfaces() -> frozenset[str]:
 
 # Nouns that quantulum3 lists as units but that news copy uses as things counted.
 _COUNTED_NOT_MEASURED = frozenset(
-    "point points pound set sets bit bits score scores grade grades mark marks unit units "
-    "case cases day days head heads item items piece pieces pair pairs degree degrees".split()
+    [
+        "point",
+        "points",
+        "pound",
+        "set",
+        "sets",
+        "bit",
+        "bits",
+        "score",
+        "scores",
+        "grade",
+        "grades",
+        "mark",
+        "marks",
+        "unit",
+        "units",
+        "case",
+        "cases",
+        "day",
+        "days",
+        "head",
+        "heads",
+        "item",
+        "items",
+        "piece",
+        "pieces",
+        "pair",
+        "pairs",
+        "degree",
+        "degrees",
+    ]
 )
 
 
@@ -64,3 +93,16 @@ def unit_name(phrase: str) -> str | None:
         if quantity.unit.entity.name != "dimensionless" and name != "dimensionless":
             return name
     return None
+
+
+def quantities(text: str) -> list[tuple[int, int, float, str, str]]:
+    """Plain quantulum3 over a text: (start, end, value, unit name, entity name) per quantity.
+    Used as an evaluation baseline."""
+    parser = _parser()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = parser.parse(text)  # type: ignore[attr-defined]
+    return [
+        (q.span[0], q.span[1], float(q.value), str(q.unit.name), str(q.unit.entity.name))
+        for q in found
+    ]

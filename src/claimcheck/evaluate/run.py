@@ -1,0 +1,140 @@
+"""`claimcheck eval CORPUS`: extraction precision, recall and value accuracy per kind against the
+gold, with two baselines run on the same files: plain spaCy NER (CARDINAL, PERCENT, MONEY,
+QUANTITY spans) and plain quantulum3.
+
+To be fair to the spaCy baseline its entity texts are given values by claimcheck's own number
+reader, so its score reflects which spans and kinds it finds, not a weaker number parser."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimcheck.api import Checker
+from claimcheck.evaluate.gold import GoldArticle, load_corpus
+from claimcheck.evaluate.metrics import Item, Score
+from claimcheck.extract import units
+from claimcheck.extract.lexicon import load_lexicon
+from claimcheck.extract.numbers import NumberReader
+from claimcheck.extract.segment import tokenize
+from claimcheck.models import Kind
+
+_NER_KINDS = {
+    "CARDINAL": Kind.count,
+    "PERCENT": Kind.percentage,
+    "MONEY": Kind.money,
+    "QUANTITY": Kind.quantity,
+}
+
+
+def gold_items(article: GoldArticle) -> list[Item]:
+    return [
+        Item(start, end, claim.kind, claim.value, claim.min)
+        for claim, (start, end) in zip(article.gold.claims, article.spans, strict=True)
+    ]
+
+
+def claimcheck_items(articles: list[GoldArticle], syntax: bool) -> list[list[Item]]:
+    results = Checker(syntax=syntax).check_texts([(str(a.path), a.text) for a in articles])
+    return [
+        [Item(c.start, c.end, c.kind, c.value, c.min) for c in result.claims] for result in results
+    ]
+
+
+def spacy_ner_items(articles: list[GoldArticle]) -> list[list[Item]]:
+    from claimcheck.extract import syntax
+
+    reader = NumberReader(load_lexicon(), {})
+    found = syntax.entities([a.text for a in articles], frozenset(_NER_KINDS))
+    items = []
+    for article, ents in zip(articles, found, strict=True):
+        row = []
+        for start, end, label in ents:
+            row.append(
+                Item(start, end, _NER_KINDS[label], _first_value(reader, article.text[start:end]))
+            )
+        items.append(row)
+    return items
+
+
+def _first_value(reader: NumberReader, text: str) -> float | None:
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        number = reader.read(tokens, i)
+        if number is not None:
+            return number.value
+    return None
+
+
+def quantulum_items(articles: list[GoldArticle]) -> list[list[Item]]:
+    items = []
+    for article in articles:
+        row = []
+        for start, end, value, unit, entity in units.quantities(article.text):
+            if unit in ("percentage", "per cent", "percent"):
+                kind = Kind.percentage
+            elif entity == "currency":
+                kind = Kind.money
+            elif entity == "dimensionless":
+                kind = Kind.count
+            elif entity == "time" and 1800 <= value <= 2099:
+                kind = Kind.date
+            else:
+                kind = Kind.quantity
+            row.append(Item(start, end, kind, value))
+        items.append(row)
+    return items
+
+
+def score(articles: list[GoldArticle], predictions: list[list[Item]]) -> Score:
+    result = Score()
+    for article, predicted in zip(articles, predictions, strict=True):
+        result.add(article.text, gold_items(article), predicted, label=article.path.name)
+    return result
+
+
+def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = True) -> str:
+    articles = load_corpus(Path(corpus))
+    if not articles:
+        return f"no gold files (*.gold.json) in {corpus}"
+    systems = {"claimcheck": score(articles, claimcheck_items(articles, syntax))}
+    if baselines:
+        systems["spaCy NER"] = score(articles, spacy_ner_items(articles))
+        systems["quantulum3"] = score(articles, quantulum_items(articles))
+    return format_scores(articles, systems)
+
+
+def format_scores(articles: list[GoldArticle], systems: dict[str, Score]) -> str:
+    words = sum(len(a.text.split()) for a in articles)
+    lines = [
+        f"Extraction against {len(articles)} gold articles ({words:,} words); dates left out.",
+        "",
+        f"{'system':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'value acc':>9} "
+        f"{'kind acc':>8} {'gold':>5} {'found':>6}",
+    ]
+    for name, result in systems.items():
+        o = result.overall
+        kind_acc = o.kind_right / o.matched if o.matched else 1.0
+        lines.append(
+            f"{name:<12} {o.precision:>9.3f} {o.recall:>7.3f} {o.f1:>6.3f} "
+            f"{o.value_accuracy:>9.3f} {kind_acc:>8.3f} {o.gold:>5} {o.predicted:>6}"
+        )
+    lines += [
+        "",
+        "Per kind (recall / precision / value accuracy):",
+        f"{'kind':<11} {'gold':>5} " + " ".join(f"{name:>22}" for name in systems),
+    ]
+    for kind in Kind:
+        if kind is Kind.date:
+            continue
+        gold = systems["claimcheck"].by_kind[kind].gold
+        cells = []
+        for result in systems.values():
+            t = result.by_kind[kind]
+            cells.append(f"{t.recall:.2f} / {t.precision:.2f} / {t.value_accuracy:.2f}".rjust(22))
+        lines.append(f"{kind.value:<11} {gold:>5} " + " ".join(cells))
+    ours = systems["claimcheck"]
+    if ours.misses:
+        lines += ["", f"claimcheck missed ({len(ours.misses)}):", *(f"  {m}" for m in ours.misses)]
+    if ours.extras:
+        lines += ["", f"claimcheck extra ({len(ours.extras)}):", *(f"  {m}" for m in ours.extras)]
+    return "\n".join(lines)

@@ -1,0 +1,133 @@
+"""The command line's contract: exit codes, formats, and bad input that gets one clear line on
+stderr and exit 2 while every other file in the run is still reported."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.cli import main
+from claimcheck.sources import MAX_BYTES
+
+ARTICLE = "Three of the 27 officers were disciplined, and 3.7 per cent were convicted.\n"
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", "--fast", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_clean_article_exits_zero(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    code, out, err = run(capsys, str(article))
+    assert code == 0
+    assert err == ""
+    assert "3.7 per cent" in out and "percentage" in out
+    assert out.rstrip().endswith("1 file, 3 claims, 0 findings")
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str], article: Path) -> None:
+    code, out, _ = run(capsys, str(article), "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["version"] == 1
+    [result] = data["files"]
+    assert [c["text"] for c in result["claims"]] == ["Three", "27", "3.7 per cent"]
+    assert result["claims"][1]["value"] == 27
+    assert result["findings"] == []
+
+
+def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Caf\u00e9 prices rose 12 per cent.".encode("latin-1"))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("  \n", encoding="utf-8")
+    huge = tmp_path / "huge.txt"
+    line = "Officers reported 27 cases and 3.7 per cent were convicted.\n"
+    huge.write_text(line * (20 * 1024 * 1024 // len(line) + 1), encoding="utf-8")
+    assert huge.stat().st_size > MAX_BYTES
+    return {
+        "binary": (binary, "[E002]"),
+        "utf8": (latin1, "[E003]"),
+        "empty": (empty, "[E004]"),
+        "missing": (tmp_path / "nope.txt", "[E001]"),
+        "huge": (huge, "[E005]"),
+        "directory": (tmp_path, "[E006]"),
+    }
+
+
+@pytest.mark.parametrize("case", ["binary", "utf8", "empty", "missing", "huge", "directory"])
+def test_bad_input_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path, case: str
+) -> None:
+    bad, code_text = _bad_inputs(tmp_path)[case]
+    code, out, err = run(capsys, str(bad), str(article), "--format", "json")
+    assert code == 2
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and code_text in lines[0] and str(bad) in lines[0]
+    files = json.loads(out)["files"]
+    assert files[0]["error"].startswith(code_text)
+    assert [c["text"] for c in files[1]["claims"]] == ["Three", "27", "3.7 per cent"]
+
+
+def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(ARTICLE.encode())))
+    code, out, _ = run(capsys, "-", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["files"][0]["path"] == "-"
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "yaml", "x.txt"])
+    assert exc.value.code == 2
+
+
+def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    claim = schema["$defs"]["Claim"]["properties"]
+    for key in (
+        "id",
+        "start",
+        "end",
+        "text",
+        "value",
+        "kind",
+        "unit",
+        "qualifier",
+        "min",
+        "max",
+        "subject",
+        "predicate",
+        "sentence",
+    ):
+        assert key in claim
+
+
+def test_console_script_runs_full_pipeline(article: Path) -> None:
+    """The installed entry point, spaCy parse included, as a user runs it."""
+    done = subprocess.run(
+        [sys.executable, "-m", "claimcheck", "check", str(article), "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    claims = json.loads(done.stdout)["files"][0]["claims"]
+    assert claims[1]["subject"] == "officers"
