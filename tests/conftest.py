@@ -13,5 +13,11 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 
 @pytest.fixture(scope="session")
 def checker() -> Checker:
-    """The full pipeline with spaCy's parse, loaded once for the whole run."""
+    """The default pipeline: extraction by rule, no model."""
+    return Checker()
+
+
+@pytest.fixture(scope="session")
+def parsing_checker() -> Checker:
+    """With spaCy's parse, loaded once for the whole run."""
     return Checker(syntax=True)

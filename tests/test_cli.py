@@ -24,7 +24,7 @@ def article(tmp_path: Path) -> Path:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["check", "--fast", *args])
+    code = main(["check", *args])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -120,10 +120,10 @@ def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
         assert key in claim
 
 
-def test_console_script_runs_full_pipeline(article: Path) -> None:
-    """The installed entry point, spaCy parse included, as a user runs it."""
+def test_console_script_with_parse(article: Path) -> None:
+    """The entry point as a user runs it, spaCy's parse included."""
     done = subprocess.run(
-        [sys.executable, "-m", "claimcheck", "check", str(article), "--format", "json"],
+        [sys.executable, "-m", "claimcheck", "check", str(article), "--parse", "--format", "json"],
         capture_output=True,
         text=True,
         check=False,

@@ -91,3 +91,16 @@ def test_hampshire_dozens_is_a_lower_bound(checker: Checker) -> None:
     dozens = _claims(checker, "hampshire")[0]
     assert (dozens.value, dozens.min, dozens.max) == (None, 24, None)
     assert dozens.subject == "Hampshire police staff"
+
+
+@pytest.mark.parametrize("seed", ["norfolk", "hampshire"])
+def test_parse_finds_the_same_claims(checker: Checker, parsing_checker: Checker, seed: str) -> None:
+    """spaCy's parse changes readings of subject and predicate, never the figures."""
+    by_rule = [(c.text, c.start, c.value, c.kind) for c in _claims(checker, seed)]
+    parsed = _claims(parsing_checker, seed)
+    assert [(c.text, c.start, c.value, c.kind) for c in parsed] == by_rule
+    by_text = {c.text: c for c in parsed}
+    assert by_text["22" if seed == "norfolk" else "56"].subject in (
+        "Norfolk police officers",
+        "police officers",
+    )

@@ -42,9 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         help="lowest finding severity that makes the exit code 1 (default: error)",
     )
     check.add_argument(
-        "--fast",
+        "--parse",
         action="store_true",
-        help="skip spaCy's parse: read subjects and predicates from the words alone",
+        help="read subjects and predicates with spaCy's parse (loads the model: ~2 s)",
     )
 
     commands.add_parser("schema", help="print the JSON Schema of the check output")
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--no-baselines", action="store_true", help="skip spaCy NER and quantulum3"
     )
-    evaluate.add_argument("--fast", action="store_true", help="claimcheck without spaCy's parse")
+    evaluate.add_argument("--parse", action="store_true", help="claimcheck with spaCy's parse")
     return parser
 
 
@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
-            print(run_eval(args.corpus, baselines=not args.no_baselines, syntax=not args.fast))
+            print(run_eval(args.corpus, baselines=not args.no_baselines, syntax=args.parse))
             return Exit.OK
     except ClaimcheckError as exc:
         print(f"claimcheck: {exc}", file=sys.stderr)
@@ -86,7 +86,7 @@ def _check(args: argparse.Namespace) -> int:
     from claimcheck.api import Checker
     from claimcheck.report import RENDERERS
 
-    report = Checker(syntax=not args.fast).check_paths(args.paths)
+    report = Checker(syntax=args.parse).check_paths(args.paths)
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)

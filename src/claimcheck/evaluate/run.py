@@ -92,7 +92,7 @@ def score(articles: list[GoldArticle], predictions: list[list[Item]]) -> Score:
     return result
 
 
-def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = True) -> str:
+def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = False) -> str:
     articles = load_corpus(Path(corpus))
     if not articles:
         return f"no gold files (*.gold.json) in {corpus}"

@@ -208,6 +208,10 @@ _VERB_WORDS = frozenset(
         "spends",
     ]
 )
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred thousand million".split()
+)
 _CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "because"})
 _SHARE_KINDS = frozenset({Kind.percentage, Kind.fraction, Kind.vague})
 
@@ -229,7 +233,7 @@ def read_context(sentence_text: str, claim_end: int, kind: Kind) -> Context:
         while i < len(tokens) and tokens[i].lower in _DETERMINERS:
             i += 1
     subject_tokens = _noun_phrase(tokens, i)
-    j = i + len(subject_tokens)
+    j = _past_coordination(tokens, i + len(subject_tokens))
     predicate_tokens = _verb_group(tokens, j)
     return Context(
         _join(sentence_text, claim_end, subject_tokens),
@@ -255,28 +259,45 @@ def _noun_phrase(tokens: list[Token], i: int) -> list[Token]:
     return phrase
 
 
+def _past_coordination(tokens: list[Token], j: int) -> int:
+    """Past '... and five civilian staff' so that the verb group is the one they share."""
+    while j + 1 < len(tokens) and tokens[j].lower in ("and", "or"):
+        k = j + 1
+        while k < len(tokens) and (tokens[k].is_number or tokens[k].lower in _NUMBER_WORDS):
+            k += 1
+        phrase = _noun_phrase(tokens, k)
+        if not phrase:
+            break
+        j = k + len(phrase)
+    return j
+
+
 def _verb_like(word: str) -> bool:
     return len(word) > 4 and word.endswith("ed")
 
 
 def _verb_group(tokens: list[Token], i: int) -> list[Token]:
-    """From the first auxiliary or verb-like word, up to the end of the clause."""
-    start = None
-    for k in range(i, min(len(tokens), i + 8)):
-        word = tokens[k].lower
-        if not tokens[k].is_word:
-            if tokens[k].text in ",;:.!?":
-                return []
-            continue
-        if word in _AUXILIARIES or word in _VERB_WORDS or _verb_like(word):
-            start = k
-            break
-    if start is None:
+    """The clause's main verb group: from its first auxiliary ('have kept their jobs'), or, with
+    none, from its last verb-like word, since an earlier one is usually a reduced relative
+    ('21 individuals reported to the police ... remained in post')."""
+    clause_end = i
+    while (
+        clause_end < len(tokens)
+        and tokens[clause_end].text not in ',;:.!?()"“”'
+        and (tokens[clause_end].lower not in _CLAUSE_ENDS)
+    ):
+        clause_end += 1
+    clause = range(i, clause_end)
+    auxiliaries = [k for k in clause if tokens[k].lower in _AUXILIARIES]
+    verbs = [k for k in clause if tokens[k].lower in _VERB_WORDS or _verb_like(tokens[k].lower)]
+    if auxiliaries:
+        start = auxiliaries[0]
+    elif verbs:
+        start = verbs[-1]
+    else:
         return []
     group: list[Token] = []
-    for token in tokens[start : start + 7]:
-        if token.text in ',;:.!?()"“”' or token.lower in _CLAUSE_ENDS:
-            break
+    for token in tokens[start : min(clause_end, start + 7)]:
         if token.is_number:
             break
         group.append(token)
