@@ -3,14 +3,16 @@ make Findings, and report renders a Report. Nothing here imports spaCy or quantu
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 CONTRACT_VERSION = 1
 
 
-class Kind(StrEnum):
+class Kind(Enum):
+    """Plain Enum: a str subclass would shadow str.count with the member 'count'."""
+
     count = "count"
     percentage = "percentage"
     fraction = "fraction"

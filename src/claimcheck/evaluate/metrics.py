@@ -103,7 +103,7 @@ class Score:
             tally = self.by_kind[gold_item.kind]
             tally.matched += 1
             if pred.kind is not gold_item.kind:
-                # a match across kinds counts for recall of the gold kind, not precision of the other
+                # a match across kinds counts for the gold kind, not the predicted one
                 self.by_kind[pred.kind].predicted -= 1
                 tally.predicted += 1
             if same_value(gold_item, pred):

@@ -209,8 +209,27 @@ _VERB_WORDS = frozenset(
     ]
 )
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-    "hundred thousand million".split()
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "hundred",
+        "thousand",
+        "million",
+    ]
 )
 _CLAUSE_ENDS = frozenset({"and", "but", "while", "whereas", "although", "though", "because"})
 _SHARE_KINDS = frozenset({Kind.percentage, Kind.fraction, Kind.vague})

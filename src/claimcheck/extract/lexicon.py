@@ -5,6 +5,7 @@ ones. A malformed file is one clear error naming the file and the key."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,11 +48,13 @@ class Lexicon(BaseModel):
     # comparatives.yaml
     multiples: dict[str, float] = Field(default_factory=dict)
     times_followers: list[str] = Field(default_factory=list)
+    times_frequency_followers: list[str] = Field(default_factory=list)
     change_verbs: dict[str, float] = Field(default_factory=dict)
     # units.yaml
     currency_symbols: dict[str, str] = Field(default_factory=dict)
     currency_words: dict[str, str] = Field(default_factory=dict)
     percent_forms: dict[str, str] = Field(default_factory=dict)
+    percent_context_forms: dict[str, str] = Field(default_factory=dict)
     measures: dict[str, str] = Field(default_factory=dict)
     # dates.yaml
     months: list[str] = Field(default_factory=list)
@@ -79,9 +82,23 @@ class Lexicon(BaseModel):
         return Lexicon.model_validate(data)
 
 
+class _WordListLoader(yaml.SafeLoader):
+    """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words. Only true and
+    false are booleans here."""
+
+
+_WordListLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_WordListLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordListLoader)
     except yaml.YAMLError as exc:
         raise ClaimcheckError(E.E011, path=path, problem=str(exc).replace("\n", " ")) from exc
 

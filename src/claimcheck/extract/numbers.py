@@ -134,9 +134,12 @@ class NumberReader:
             j -= 1
         if j == i:
             return None
-        if j < len(tokens) and tokens[j].text == "-" and j + 1 < len(tokens):
-            if tokens[j + 1].lower in ORDINAL_WORDS:
-                return None
+        if (
+            phrase_at(tokens, j, ("-",))
+            and j + 1 < len(tokens)
+            and tokens[j + 1].lower in ORDINAL_WORDS
+        ):
+            return None
         value = total + current
         if phrase_at(tokens, j, ("and", "a", "half")):
             value, j = value + 0.5, j + 3

@@ -54,6 +54,7 @@ _SCORE_WORDS = frozenset(
         "away",
     ]
 )
+_PERCENT_WORDS = re.compile(r"%|\bper ?cent\b|\d ?pc\b|\bpercentage\b", re.IGNORECASE)
 _PRONOUN_FOLLOWERS = frozenset(
     [
         "she",
@@ -198,6 +199,7 @@ class Scanner:
     # -- driver ------------------------------------------------------------------------------
 
     def scan(self, text: str) -> list[RawClaim]:
+        self._text = text
         tokens = tokenize(text)
         blocked = [(m.start(), m.end()) for m in _NO_CLAIM_ZONES.finditer(text)]
         claims: list[RawClaim] = []
@@ -243,9 +245,8 @@ class Scanner:
     # -- helpers -----------------------------------------------------------------------------
 
     def _number(self, tokens: list[Token], i: int) -> NumberRead | None:
-        if i < len(tokens) and tokens[i].is_number and i > 0 and glued(tokens, i):
-            if tokens[i - 1].is_word:
-                return None  # "A47", "NR1": a code, not a figure
+        if i < len(tokens) and tokens[i].is_number and glued(tokens, i) and tokens[i - 1].is_word:
+            return None  # "A47", "NR1": a code, not a figure
         return self.numbers.read(tokens, i)
 
     def _is_year(self, tokens: list[Token], i: int) -> bool:
@@ -330,11 +331,12 @@ class Scanner:
             )
         ):
             return Found(i, j + 2, Kind.date, year, priority=9)
-        if j < len(tokens) and glued(tokens, j) and tokens[j].text in ("s", "'s", "’s"):
-            return Found(i, j + 1, Kind.date, year, priority=9)
-        if j < len(tokens) and glued(tokens, j) and tokens[j].text in ("'", "’"):
-            if j + 1 < len(tokens) and tokens[j + 1].text == "s":
-                return Found(i, j + 2, Kind.date, year, priority=9)
+        if j < len(tokens) and glued(tokens, j) and tokens[j].text == "s":
+            return Found(i, j + 1, Kind.date, year, priority=9)  # "1970s"
+        if glued(tokens, j) and (
+            phrase_at(tokens, j, ("'", "s")) or phrase_at(tokens, j, ("’", "s"))
+        ):
+            return Found(i, j + 2, Kind.date, year, priority=9)  # "1970's"
         if self._qualified(tokens, i) or (
             i > 0 and tokens[i - 1].text in self.lex.currency_symbols
         ):
@@ -428,11 +430,29 @@ class Scanner:
             return None
         phrase = _match(tokens, number.end, self.percent_phrases)
         if phrase is None:
-            return None
+            return self._points(tokens, i, number)
         if phrase == ("pc",) and not glued(tokens, number.end):
             return None
         unit = str(self.percent[phrase])
         return Found(i, number.end + len(phrase), Kind.percentage, number.value, unit, priority=7)
+
+    def _points(self, tokens: list[Token], i: int, number: NumberRead) -> Found | None:
+        """'an eight-point lead', 'up 3 points': percentage points where the paragraph speaks
+        in percentages."""
+        j = number.end + 1 if phrase_at(tokens, number.end, ("-",)) else number.end
+        if j >= len(tokens) or tokens[j].lower not in self.lex.percent_context_forms:
+            return None
+        if not self._percent_paragraph(tokens, i):
+            return None
+        unit = self.lex.percent_context_forms[tokens[j].lower]
+        return Found(i, j + 1, Kind.percentage, number.value, unit, priority=7)
+
+    def _percent_paragraph(self, tokens: list[Token], i: int) -> bool:
+        text = self._text
+        start = text.rfind("\n", 0, tokens[i].start) + 1
+        end = text.find("\n", tokens[i].end)
+        paragraph = text[start : end if end != -1 else len(text)]
+        return bool(_PERCENT_WORDS.search(paragraph))
 
     def _fraction(self, tokens: list[Token], i: int) -> Found | None:
         return self._fraction_words(tokens, i) or self._fraction_rate(tokens, i)
@@ -531,10 +551,16 @@ class Scanner:
             if tokens[j].lower == "as" and end < len(tokens) and tokens[end].is_word:
                 end += 1
             return Found(i, end, Kind.ratio, number.value, priority=6)
+        if (
+            j < len(tokens)
+            and tokens[j].is_word
+            and (tokens[j].lower not in self.lex.times_frequency_followers)
+        ):
+            return Found(i, j, Kind.ratio, number.value, priority=6)  # "8.4 times earnings"
         return None
 
     def _quantity(self, tokens: list[Token], i: int) -> Found | None:
-        if i > 0 and tokens[i - 1].lower == "aged":
+        if self._bare_age(tokens, i) or (i > 0 and tokens[i - 1].lower == "aged"):
             number = self._number(tokens, i)
             if number is not None:
                 return Found(i, number.end, Kind.quantity, number.value, "year", priority=5)
@@ -581,10 +607,23 @@ class Scanner:
                 if tokens[i].is_number
                 else f"1 {tokens[j].text}"
             )
-            unit = unit_oracle.unit_name(unit_text)
-            if unit:
-                return Found(i, j + 1, Kind.quantity, number.value, unit, priority=5)
+            measured = unit_oracle.unit_name(unit_text)
+            if measured:
+                return Found(i, j + 1, Kind.quantity, number.value, measured, priority=5)
         return None
+
+    def _bare_age(self, tokens: list[Token], i: int) -> bool:
+        """'Margaret Olowe, 71, said': a person's age set off by commas after their name."""
+        if i < 2 or i + 1 >= len(tokens) or not tokens[i].text.isdigit():
+            return False
+        name, comma, after = tokens[i - 2], tokens[i - 1], tokens[i + 1]
+        return (
+            comma.text == ","
+            and name.is_word
+            and name.text[0].isupper()
+            and after.text in (",", ".")
+            and 1 <= int(tokens[i].text) <= 120
+        )
 
     def _vague(self, tokens: list[Token], i: int) -> Found | None:
         phrase = _match(tokens, i, self.vague_phrases)
@@ -592,9 +631,9 @@ class Scanner:
             return None
         entry = self.lex.vague[str(self.vague[phrase])]
         after = tokens[i + len(phrase)] if i + len(phrase) < len(tokens) else None
-        if entry.unit == "proportion" and after is not None and after.lower == "of":
-            if self._number(tokens, i + len(phrase) + 1) is not None:
-                return None  # "a majority of four": a winning margin, not a share
+        margin = self._number(tokens, i + len(phrase) + 1)
+        if entry.unit == "proportion" and after is not None and after.lower == "of" and margin:
+            return None  # "a majority of four": a winning margin, not a share
         if entry.needs_of:
             before = tokens[i - 1].lower if i > 0 else ""
             if before in ("the", "at") or not (

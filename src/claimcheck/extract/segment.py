@@ -110,7 +110,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if text[dot] != ".":
         return False
     word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-    return bool(word) and word.group(1).lower() in _ABBREVIATIONS
+    return word is not None and word.group(1).lower() in _ABBREVIATIONS
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
