@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from claimcheck.errors import ClaimcheckError, E
 from claimcheck.models import Kind, Qualifier
 
 RelationType = Literal[
@@ -26,6 +27,26 @@ RelationType = Literal[
     "difference",
     "restatement",
 ]
+
+
+_QUALIFIER_WORDS = {
+    **dict.fromkeys(
+        (
+            "almost",
+            "nearly",
+            "around",
+            "about",
+            "approximately",
+            "roughly",
+            "just_over",
+            "just_under",
+            "some",
+        ),
+        "approximate",
+    ),
+    **dict.fromkeys(("more_than", "over", "at_least", "above"), "lower_bound"),
+    **dict.fromkeys(("less_than", "under", "fewer_than", "up_to", "below"), "upper_bound"),
+}
 
 
 class GoldClaim(BaseModel):
@@ -44,11 +65,17 @@ class GoldClaim(BaseModel):
     def ref(self) -> str:
         return f"{self.text}#{self.occurrence}"
 
+    @field_validator("qualifier", mode="before")
+    @classmethod
+    def _qualifier_words(cls, value: object) -> object:
+        """The shared samples name qualifiers by their words ('nearly', 'more_than')."""
+        return _QUALIFIER_WORDS.get(str(value), value) if value is not None else "exact"
+
     @model_validator(mode="after")
     def _value_or_bounds(self) -> GoldClaim:
         if (
             self.value is None
-            and self.kind is not Kind.date
+            and self.kind not in (Kind.date, Kind.vague)
             and self.min is None
             and self.max is None
         ):
@@ -74,6 +101,14 @@ class Gold(BaseModel):
     relations: list[GoldRelation] = Field(default_factory=list)
     slips: list[str] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _sample_format(cls, data: object) -> object:
+        """Accept the shared samples' format: 'genuine_error' and its note stand for slips."""
+        if isinstance(data, dict) and "slips" not in data and data.get("genuine_error"):
+            data = {**data, "slips": [data.get("genuine_error_note") or "genuine error"]}
+        return data
+
 
 class GoldArticle(BaseModel):
     """One article with its gold, every claim resolved to (start, end) in the text."""
@@ -88,15 +123,18 @@ class GoldArticle(BaseModel):
         return not self.gold.slips
 
 
-class GoldError(ValueError):
-    pass
+class GoldError(ClaimcheckError):
+    """A gold file that does not validate: one line naming the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str) -> None:
+        super().__init__(E.E012, path=path, problem=problem)
 
 
 def occurrence_span(text: str, needle: str, occurrence: int) -> tuple[int, int]:
     """The span of the n-th (1-based) occurrence of needle in text, overlaps counted."""
     starts = [m.start() for m in re.finditer(f"(?={re.escape(needle)})", text)]
     if occurrence > len(starts):
-        raise GoldError(f"'{needle}' occurrence {occurrence} not in text ({len(starts)} found)")
+        raise ValueError(f"'{needle}' occurrence {occurrence} not in text ({len(starts)} found)")
     start = starts[occurrence - 1]
     return start, start + len(needle)
 
@@ -106,14 +144,18 @@ def load_article(gold_path: Path) -> GoldArticle:
     text = text_path.read_text(encoding="utf-8")
     try:
         gold = Gold.model_validate(json.loads(gold_path.read_text(encoding="utf-8")))
-    except (ValidationError, json.JSONDecodeError) as exc:
-        raise GoldError(f"{gold_path}: {exc}") from exc
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        where = ".".join(str(part) for part in error["loc"])
+        raise GoldError(gold_path, f"{where}: {error['msg']}") from exc
+    except json.JSONDecodeError as exc:
+        raise GoldError(gold_path, str(exc)) from exc
     spans = []
     for claim in gold.claims:
         try:
             spans.append(occurrence_span(text, claim.text, claim.occurrence))
-        except GoldError as exc:
-            raise GoldError(f"{gold_path}: {exc}") from exc
+        except ValueError as exc:
+            raise GoldError(gold_path, str(exc)) from exc
     _check_relations(gold_path, gold)
     return GoldArticle(path=text_path, text=text, gold=gold, spans=spans)
 
@@ -123,12 +165,12 @@ def _check_relations(gold_path: Path, gold: Gold) -> None:
     for relation in gold.relations:
         missing = [ref for ref in relation.claims if ref not in refs]
         if missing:
-            raise GoldError(f"{gold_path}: relation '{relation.working}' names unknown {missing}")
+            raise GoldError(gold_path, f"relation '{relation.working}' names unknown {missing}")
     broken = [r for r in gold.relations if not r.holds]
     if gold.slips and not broken:
-        raise GoldError(f"{gold_path}: slips listed but no relation has holds: false")
+        raise GoldError(gold_path, "slips listed but no relation has holds: false")
     if broken and not gold.slips:
-        raise GoldError(f"{gold_path}: a relation fails but no slip is listed")
+        raise GoldError(gold_path, "a relation fails but no slip is listed")
 
 
 def load_corpus(folder: Path) -> list[GoldArticle]:
