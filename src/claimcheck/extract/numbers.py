@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from claimcheck.extract.lexicon import Lexicon
@@ -54,13 +55,35 @@ def phrase_at(tokens: list[Token], i: int, phrase: tuple[str, ...]) -> bool:
     return all(tokens[i + k].lower == word for k, word in enumerate(phrase))
 
 
+class PhraseTable:
+    """Phrases (tuples of lower-case tokens) indexed by their first word, longest first, so a
+    lookup at a token costs one dict probe for the words that start no phrase."""
+
+    def __init__(self, phrases: Iterable[tuple[str, ...]]) -> None:
+        self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            self.by_first.setdefault(phrase[0], []).append(phrase)
+
+    def match(self, tokens: list[Token], i: int) -> tuple[str, ...] | None:
+        if i >= len(tokens):
+            return None
+        for phrase in self.by_first.get(tokens[i].lower, ()):
+            if phrase_at(tokens, i, phrase):
+                return phrase
+        return None
+
+    def first_words(self) -> set[str]:
+        return set(self.by_first)
+
+
 class NumberReader:
     def __init__(self, lexicon: Lexicon, phrases: dict[tuple[str, ...], float]) -> None:
         self.units = lexicon.units
         self.tens = lexicon.tens
         self.scales = lexicon.scales
         self.suffixes = lexicon.multiplier_suffixes
-        self.count_phrases = sorted(phrases.items(), key=lambda item: -len(item[0]))
+        self.count_values = phrases
+        self.count_phrases = PhraseTable(phrases)
 
     def is_number_word(self, word: str) -> bool:
         return word in self.units or word in self.tens
@@ -68,9 +91,9 @@ class NumberReader:
     def read(self, tokens: list[Token], i: int) -> NumberRead | None:
         if i >= len(tokens):
             return None
-        for phrase, value in self.count_phrases:
-            if phrase_at(tokens, i, phrase):
-                return NumberRead(value, i + len(phrase), spelled=True, integer_text=False)
+        phrase = self.count_phrases.match(tokens, i)
+        if phrase is not None:
+            return NumberRead(self.count_values[phrase], i + len(phrase), True, False)
         token = tokens[i]
         if token.is_number:
             return self._digits(tokens, i)

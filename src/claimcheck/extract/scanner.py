@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from claimcheck.extract import units as unit_oracle
 from claimcheck.extract.lexicon import Lexicon
-from claimcheck.extract.numbers import NumberRead, NumberReader, glued, phrase_at
+from claimcheck.extract.numbers import NumberRead, NumberReader, PhraseTable, glued, phrase_at
 from claimcheck.extract.segment import Token, tokenize
 from claimcheck.models import Kind, Qualifier
 
@@ -114,21 +114,17 @@ class RawClaim:
     max: float | None
 
 
-def _phrases(words: Iterable[str]) -> list[tuple[str, ...]]:
+def _phrases(words: Iterable[str]) -> PhraseTable:
     """Lexicon phrases as token tuples, longest first, so that 'just under' beats 'under'."""
-    tuples = {tuple(t.lower for t in tokenize(word)) for word in words}
-    return sorted(tuples, key=len, reverse=True)
+    return PhraseTable(tuple(t.lower for t in tokenize(word)) for word in words)
 
 
 def _table(mapping: dict[str, str] | dict[str, float]) -> dict[tuple[str, ...], object]:
     return {tuple(t.lower for t in tokenize(key)): value for key, value in mapping.items()}
 
 
-def _match(tokens: list[Token], i: int, phrases: list[tuple[str, ...]]) -> tuple[str, ...] | None:
-    for phrase in phrases:
-        if phrase_at(tokens, i, phrase):
-            return phrase
-    return None
+def _match(tokens: list[Token], i: int, phrases: PhraseTable) -> tuple[str, ...] | None:
+    return phrases.match(tokens, i)
 
 
 def _looks_plural(token: Token | None) -> bool:
@@ -150,19 +146,19 @@ class Scanner:
             lexicon,
             {tuple(t.lower for t in tokenize(k)): v for k, v in lexicon.count_words.items()},
         )
-        self.qualifiers: list[tuple[tuple[str, ...], Qualifier]] = sorted(
-            [
-                (phrase, qualifier)
-                for qualifier, words in (
-                    (Qualifier.approximate, lexicon.approximate),
-                    (Qualifier.lower_bound, lexicon.lower_bound),
-                    (Qualifier.upper_bound, lexicon.upper_bound),
-                    (Qualifier.exact, lexicon.exact),
-                )
-                for phrase in _phrases(words)
-            ],
-            key=lambda item: -len(item[0]),
-        )
+        # Qualifiers are found looking back from a claim, so they are indexed by their last word.
+        self.qualifiers: dict[str, list[tuple[tuple[str, ...], Qualifier]]] = {}
+        for qualifier, words in (
+            (Qualifier.approximate, lexicon.approximate),
+            (Qualifier.lower_bound, lexicon.lower_bound),
+            (Qualifier.upper_bound, lexicon.upper_bound),
+            (Qualifier.exact, lexicon.exact),
+        ):
+            for word in words:
+                phrase = tuple(t.lower for t in tokenize(word))
+                self.qualifiers.setdefault(phrase[-1], []).append((phrase, qualifier))
+        for entries in self.qualifiers.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
         self.percent = _table(lexicon.percent_forms)
         self.percent_phrases = _phrases(lexicon.percent_forms)
         self.measures = _table(lexicon.measures)
@@ -182,6 +178,17 @@ class Scanner:
         self.service_numbers = frozenset(lexicon.service_numbers)
         self.phone_words = frozenset(lexicon.phone_words)
         self.name_suffixes = frozenset(lexicon.name_suffixes)
+        lex = lexicon
+        self.starters: frozenset[str] = frozenset(
+            {*lex.units, *lex.tens, *lex.multiples, *lex.change_verbs, *lex.currency_symbols}
+            | {"between", "half", "a", "one", "no", "none", *self.references}
+            | {word.rstrip(".") for word in self.months}
+            | self.numbers.count_phrases.first_words()
+            | self.vague_phrases.first_words()
+            | self.relative_dates.first_words()
+            | self.one_idioms.first_words()
+            | self.currency_symbol_phrases.first_words()
+        )
         self.recognisers: list[Callable[[list[Token], int], Found | None]] = [
             self._date,
             self._range,
@@ -209,6 +216,9 @@ class Scanner:
             if any(start <= tokens[i].start < end for start, end in blocked):
                 i += 1
                 continue
+            if not self._may_start(tokens, i):
+                i += 1
+                continue
             found = [f for f in (r(tokens, i) for r in self.recognisers) if f is not None]
             if not found:
                 i += 1
@@ -219,6 +229,18 @@ class Scanner:
                 claims.append(self._raw(tokens, best))
             floor = i = best.end
         return claims
+
+    def _may_start(self, tokens: list[Token], i: int) -> bool:
+        """Cheap test before the recognisers run: most words can start no claim and no skip."""
+        token = tokens[i]
+        if token.is_number or token.lower in self.starters:
+            return True
+        if not token.is_word:
+            return token.text in self.lex.currency_symbols
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        return len(token.text) == 1 or (
+            following is not None and following.is_number and glued(tokens, i + 1)
+        )
 
     def _raw(self, tokens: list[Token], found: Found) -> RawClaim:
         assert found.kind is not None
@@ -236,11 +258,22 @@ class Scanner:
     def _with_qualifier(self, tokens: list[Token], found: Found, floor: int) -> Found:
         if found.qualifier is not Qualifier.exact or found.kind is Kind.date:
             return found
-        for phrase, qualifier in self.qualifiers:
-            first = found.first - len(phrase)
+        qualified = self._qualifier_before(tokens, found.first, floor)
+        if qualified is None:
+            return found
+        first, qualifier = qualified
+        return replace(found, first=first, qualifier=qualifier)
+
+    def _qualifier_before(
+        self, tokens: list[Token], i: int, floor: int = 0
+    ) -> tuple[int, Qualifier] | None:
+        if i == 0:
+            return None
+        for phrase, qualifier in self.qualifiers.get(tokens[i - 1].lower, ()):
+            first = i - len(phrase)
             if first >= floor and phrase_at(tokens, first, phrase):
-                return replace(found, first=first, qualifier=qualifier)
-        return found
+                return first, qualifier
+        return None
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -354,7 +387,7 @@ class Scanner:
         return Found(i, j, Kind.date, year, priority=9)
 
     def _qualified(self, tokens: list[Token], i: int) -> bool:
-        return any(phrase_at(tokens, i - len(p), p) for p, _ in self.qualifiers if i >= len(p))
+        return self._qualifier_before(tokens, i) is not None
 
     def _range(self, tokens: list[Token], i: int) -> Found | None:
         """'between 20 and 30', and 'four to six weeks' where only the upper figure carries

@@ -73,10 +73,7 @@ class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # computed once: the scanner compares lower-case forms millions of times
 
     @property
     def is_number(self) -> bool:
@@ -88,7 +85,10 @@ class Token:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
-    return [Token(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+    return [
+        Token(m.group(), m.start() + offset, m.end() + offset, m.group().lower())
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 def split_sentences(text: str) -> list[Sentence]:
