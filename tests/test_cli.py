@@ -14,6 +14,7 @@ from claimcheck.cli import main
 from claimcheck.sources import MAX_BYTES
 
 ARTICLE = "Three of the 27 officers were disciplined, and 3.7 per cent were convicted.\n"
+SLIP = "Of the 27 officers, 12 were disciplined, or 7.3 per cent.\n"
 
 
 @pytest.fixture
@@ -34,7 +35,19 @@ def test_clean_article_exits_zero(capsys: pytest.CaptureFixture[str], article: P
     assert code == 0
     assert err == ""
     assert "3.7 per cent" in out and "percentage" in out
-    assert out.rstrip().endswith("1 file, 3 claims, 0 findings")
+    assert "✓ CC202 3 within 27" in out
+    assert "Unchecked (nothing in the text to check them against): '3.7 per cent'" in out
+    assert out.rstrip().endswith("1 file: 3 claims, 2 checked, 1 consistent, 0 inconsistent")
+
+
+def test_inconsistency_exits_one(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "slip.txt"
+    path.write_text(SLIP, encoding="utf-8")
+    code, out, _ = run(capsys, str(path))
+    assert code == 1
+    expected = "✗ error CC101 '7.3 per cent': 12 of 27 = 44.44%; stated 7.3 per cent: inconsistent"
+    assert expected in out
+    assert run(capsys, str(path), "--fail-on", "never")[0] == 0
 
 
 def test_json_format(capsys: pytest.CaptureFixture[str], article: Path) -> None:
@@ -45,7 +58,8 @@ def test_json_format(capsys: pytest.CaptureFixture[str], article: Path) -> None:
     [result] = data["files"]
     assert [c["text"] for c in result["claims"]] == ["Three", "27", "3.7 per cent"]
     assert result["claims"][1]["value"] == 27
-    assert result["findings"] == []
+    assert [f["rule"] for f in result["findings"]] == ["CC202"]
+    assert result["findings"][0]["verdict"] == "consistent"
 
 
 def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:

@@ -10,7 +10,10 @@ from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import Extractor
+from claimcheck.extract.lexicon import load_lexicon
+from claimcheck.link import link
 from claimcheck.models import FileResult, Report
+from claimcheck.rules import apply, load_rules
 from claimcheck.sources import read_source
 
 
@@ -21,16 +24,33 @@ class Checker:
     costs ~2 s to load and changes no figure or kind on the corpus, so it is opt-in for one-off
     runs and worth it in long-lived processes."""
 
-    def __init__(self, *, syntax: bool = False, extra_lexicons: tuple[Path, ...] = ()) -> None:
+    def __init__(
+        self,
+        *,
+        syntax: bool = False,
+        extra_lexicons: tuple[Path, ...] = (),
+        extra_rules: tuple[Path, ...] = (),
+    ) -> None:
         self.extractor = Extractor(extra_lexicons, syntax=syntax)
+        self.predicate_groups = load_lexicon(extra_lexicons).predicate_groups
+        self.rules = load_rules(extra_rules)
 
     def check_texts(self, items: list[tuple[str, str]]) -> list[FileResult]:
         """(path, text) pairs to one result each, in order."""
         extractions = self.extractor.extract_many([text for _, text in items])
-        return [
-            FileResult(path=path, claims=extraction.claims, sentences=extraction.sentences)
-            for (path, _), extraction in zip(items, extractions, strict=True)
-        ]
+        results = []
+        for (path, text), extraction in zip(items, extractions, strict=True):
+            relations = link(text, extraction.claims, extraction.sentences, self.predicate_groups)
+            results.append(
+                FileResult(
+                    path=path,
+                    claims=extraction.claims,
+                    relations=relations,
+                    findings=apply(relations, extraction.claims, self.rules),
+                    sentences=extraction.sentences,
+                )
+            )
+        return results
 
     def check_paths(self, paths: list[str]) -> Report:
         """Every path gets a result; one that cannot be read gets its error, the rest go on."""

@@ -94,6 +94,35 @@ class Sentence(BaseModel):
     text: str
 
 
+class RelationType(Enum):
+    percentage_of = "percentage_of"
+    fraction_of = "fraction_of"
+    sum = "sum"
+    part_le_whole = "part_le_whole"
+    ratio = "ratio"
+    vague_bound = "vague_bound"
+    difference = "difference"
+    restatement = "restatement"
+
+
+class Relation(BaseModel):
+    """How claims relate, found from a cue in the text, before any arithmetic is done.
+
+    roles name single claims (part, whole, share, total, bound, count, old, new, change, first,
+    again, higher, lower, comparative); parts lists the claims that together make up a whole."""
+
+    model_config = ConfigDict(frozen=True)
+
+    type: RelationType
+    roles: dict[str, str] = Field(default_factory=dict)
+    parts: list[str] = Field(default_factory=list)
+    cue: str = Field(description="What in the text links them: 'of the', 'made up of', ...")
+
+    @property
+    def claims(self) -> list[str]:
+        return [*self.parts, *self.roles.values()]
+
+
 class Finding(BaseModel):
     """The result of one check: consistent or not, with the working in plain English."""
 
@@ -110,6 +139,7 @@ class FileResult(BaseModel):
     path: str
     claims: list[Claim] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list, exclude=True)
     error: str | None = Field(default=None, exclude=True)
 

@@ -5,16 +5,14 @@ ones. A malformed file is one clear error naming the file and the key."""
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from claimcheck.errors import ClaimcheckError, E
 from claimcheck.resources import rules_dir
+from claimcheck.yamlfiles import read_yaml
 
 
 class VagueEntry(BaseModel):
@@ -70,6 +68,8 @@ class Lexicon(BaseModel):
     service_numbers: list[str] = Field(default_factory=list)
     phone_words: list[str] = Field(default_factory=list)
     name_suffixes: list[str] = Field(default_factory=list)
+    # predicates.yaml
+    predicate_groups: dict[str, list[str]] = Field(default_factory=dict)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by other's entries (dicts updated, lists appended)."""
@@ -80,27 +80,6 @@ class Lexicon(BaseModel):
             else:
                 data[key] = [*data[key], *value]
         return Lexicon.model_validate(data)
-
-
-class _WordListLoader(yaml.SafeLoader):
-    """YAML 1.1 reads on/off/yes/no as booleans; in word lists they are words. Only true and
-    false are booleans here."""
-
-
-_WordListLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_WordListLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-
-
-def read_yaml(path: Path) -> Any:
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_WordListLoader)
-    except yaml.YAMLError as exc:
-        raise ClaimcheckError(E.E011, path=path, problem=str(exc).replace("\n", " ")) from exc
 
 
 def load_file(path: Path) -> Lexicon:

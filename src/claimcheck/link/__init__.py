@@ -1,0 +1,36 @@
+"""Stage two: claims to relations, from cues in the words (partitives, lists, back-references,
+shares set beside their parts, stated changes, comparatives, the same thing said twice).
+
+Each cue family is one module with a `find(document)`; they run in an order where later ones
+can use what earlier ones found (which whole each part belongs to)."""
+
+from __future__ import annotations
+
+from claimcheck.link import (
+    change,
+    comparative,
+    composition,
+    partitive,
+    restatement,
+    shares,
+    synonyms,
+)
+from claimcheck.link.document import Document
+from claimcheck.models import Claim, Relation, Sentence
+
+
+def link(
+    text: str,
+    claims: list[Claim],
+    sentences: list[Sentence],
+    predicate_groups: dict[str, list[str]],
+) -> list[Relation]:
+    doc = Document(text, claims, sentences)
+    partitive.find(doc)
+    composition.find(doc)
+    shares.find(doc)
+    change.find(doc)
+    comparative.find(doc)
+    synonyms.find(doc, predicate_groups)
+    restatement.find(doc)
+    return doc.relations

@@ -1,0 +1,83 @@
+"""A change and its two ends: 'rose from 12 to 18, a 50% increase'; 'from 4.1 to 4.6 per cent,
+a rise of 0.5 per cent'; '3,050, up 12% from 2,720'."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.link.document import Document
+from claimcheck.models import Claim, Kind, Relation, RelationType
+
+_FROM = re.compile(r"\bfrom\s+(?:a|an|the)?\s*$")
+_TO = re.compile(r"^\s*(?:per cent|%)?\s+to\s+(?:a|an|the)?\s*$")
+_CHANGE_WORDS = re.compile(
+    r"\b(?:increase|increases|rise|rises|rising|rose|fall|falls|fell|drop|drops|dropped|decrease|"
+    r"cut|cuts|jump|jumped|growth|reduction|up|down|higher|lower|more|fewer|less)\b"
+)
+_UP_DOWN = re.compile(
+    r"^,?\s+(?:up|down)\s+(?:by\s+)?(?:almost|nearly|around|about|some|just)?\s*$"
+)
+_ON_FROM = re.compile(r"^\s+(?:on|from)\s+(?:the\s+|a\s+)?$")
+_ENDS = frozenset({Kind.count, Kind.percentage, Kind.money, Kind.quantity})
+_CHANGES = frozenset({Kind.count, Kind.percentage, Kind.money})
+
+
+def find(doc: Document) -> None:
+    for n, old in enumerate(doc.claims[:-1]):
+        new = doc.claims[n + 1]
+        if (
+            old.kind in _ENDS
+            and new.kind in _ENDS
+            and new.sentence == old.sentence
+            and _FROM.search(doc.before(old, 20))
+            and _TO.match(doc.between(old, new))
+        ):
+            change = _stated_change(doc, old, new)
+            if change is not None:
+                _add(doc, old, new, change, "from X to Y")
+        _up_from(doc, old)
+
+
+def _stated_change(doc: Document, old: Claim, new: Claim) -> Claim | None:
+    following = doc.next_claim(new)
+    if (
+        following is not None
+        and following.sentence == new.sentence
+        and following.kind in _CHANGES
+        and _CHANGE_WORDS.search(doc.between(new, following))
+        and len(doc.between(new, following)) < 60
+    ):
+        return following
+    previous = doc.claims[doc.position[old.id] - 1] if doc.position[old.id] else None
+    if (
+        previous is not None
+        and previous.sentence == old.sentence
+        and previous.kind in _CHANGES
+        and re.search(r"\bby\s+$", doc.before(previous, 10))
+    ):
+        return previous
+    return None
+
+
+def _up_from(doc: Document, new: Claim) -> None:
+    change = doc.next_claim(new)
+    old = doc.next_claim(change) if change is not None else None
+    if change is None or old is None or not (new.sentence == change.sentence == old.sentence):
+        return
+    if (
+        change.kind in _CHANGES
+        and old.kind in _ENDS
+        and _UP_DOWN.match(doc.between(new, change))
+        and _ON_FROM.match(doc.between(change, old))
+    ):
+        _add(doc, old, new, change, "N, up X from M")
+
+
+def _add(doc: Document, old: Claim, new: Claim, change: Claim, cue: str) -> None:
+    doc.add(
+        Relation(
+            type=RelationType.difference,
+            roles={"old": old.id, "new": new.id, "change": change.id},
+            cue=cue,
+        )
+    )

@@ -1,0 +1,133 @@
+"""Parts that make up a total. Stated outright ('The 1,284 complaints were made up of 712 ...,
+395 ... and 168 ...'; 'including' gives parts within a whole), or by a group introduced as a
+list ('22 officers and five civilian staff') and referred back to as 'the 27'. 'The 27' with an
+earlier 27 is a restatement of it."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.link.document import Document
+from claimcheck.models import Claim, Kind, Relation, RelationType
+
+_MADE_UP = re.compile(
+    r"\b(made up of|comprising|comprised|consisting of|consisted of|split between|split into|"
+    r"broken down into|divided into|divided between|of which|of whom|including|includes|"
+    r"included)\b[^.;]{0,40}$"
+)
+_LIST_GAP = re.compile(
+    r"^[^.;:()]{0,70}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)[^.;:()]{0,12}$"
+)
+_COORDINATION = re.compile(r"^\s+[\w'’ -]{1,40}?(?:,|\s+and)\s+(?:[\w'’-]+\s+){0,2}?$")
+_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]+")
+_LISTED_KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
+
+
+def find(doc: Document) -> None:
+    _made_up_of(doc)
+    _groups_and_back_references(doc)
+
+
+def _made_up_of(doc: Document) -> None:
+    for sentence in doc.sentences:
+        claims = [c for c in doc.in_sentence(sentence.index) if c.kind in _LISTED_KINDS]
+        for n, total in enumerate(claims[:-1]):
+            gap = doc.between(total, claims[n + 1])
+            match = _MADE_UP.search(gap)
+            if not match or total.value is None:
+                continue
+            parts = [claims[n + 1]]
+            for later in claims[n + 2 :]:
+                if later.kind is not parts[0].kind or not _LIST_GAP.match(
+                    doc.between(parts[-1], later)
+                ):
+                    break
+                parts.append(later)
+            if len(parts) < 2 and match.group(1) not in ("including", "includes", "included"):
+                continue
+            if match.group(1).startswith("includ"):
+                relation = Relation(
+                    type=RelationType.part_le_whole,
+                    roles={"whole": total.id},
+                    parts=[p.id for p in parts],
+                    cue=match.group(1),
+                )
+            else:
+                relation = Relation(
+                    type=RelationType.sum,
+                    roles={"total": total.id},
+                    parts=[p.id for p in parts],
+                    cue=match.group(1),
+                )
+            for part in parts:
+                doc.part_of.setdefault(part.id, total.id)
+            doc.add(relation)
+
+
+def _groups_and_back_references(doc: Document) -> None:
+    groups: list[list[Claim]] = []
+    for claim in doc.claims:
+        if claim.kind is not Kind.count:
+            continue
+        if _is_back_reference(doc, claim):
+            earlier = _same_figure_before(doc, claim)
+            if earlier is not None:
+                doc.add(
+                    Relation(
+                        type=RelationType.restatement,
+                        roles={"first": earlier.id, "again": claim.id},
+                        cue="the N",
+                    )
+                )
+                continue
+            group = next(
+                (g for g in reversed(groups) if 0 <= claim.sentence - g[-1].sentence <= 2), None
+            )
+            if group is not None and group[-1].start < claim.start:
+                doc.add(
+                    Relation(
+                        type=RelationType.sum,
+                        roles={"total": claim.id},
+                        parts=[c.id for c in group],
+                        cue="a list, then 'the N'",
+                    )
+                )
+                groups.remove(group)
+        _extend_groups(doc, groups, claim)
+
+
+def _extend_groups(doc: Document, groups: list[list[Claim]], claim: Claim) -> None:
+    """'22 Norfolk police officers and five civilian staff': counts of different things joined
+    into one group, each with its own noun."""
+    previous = doc.claims[doc.position[claim.id] - 1] if doc.position[claim.id] else None
+    if (
+        previous is None
+        or previous.kind is not Kind.count
+        or previous.sentence != claim.sentence
+        or not previous.subject
+        or not claim.subject
+        or previous.id in doc.part_of
+        or claim.id in doc.part_of
+        or not _COORDINATION.match(doc.between(previous, claim))
+    ):
+        return
+    for group in groups:
+        if group[-1].id == previous.id:
+            group.append(claim)
+            return
+    groups.append([previous, claim])
+
+
+def _is_back_reference(doc: Document, claim: Claim) -> bool:
+    """'the 27' standing alone ('Three of the 27 were', 'The 27 were made up of')."""
+    return bool(_DEFINITE.search(doc.before(claim, 12))) and (
+        claim.subject is None or not _NOUN_AFTER.match(doc.after(claim, 20))
+    )
+
+
+def _same_figure_before(doc: Document, claim: Claim) -> Claim | None:
+    for earlier in reversed(doc.claims[: doc.position[claim.id]]):
+        if earlier.kind is claim.kind and earlier.value == claim.value:
+            return earlier
+    return None

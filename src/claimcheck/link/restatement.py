@@ -1,0 +1,63 @@
+"""The same figure stated twice: the headline's '1,862 cases' and the body's 'a record 1,826'.
+Two figures of one kind restate each other when they count the same thing (same noun, or
+sentences about the same thing) and neither sits in a comparison with another time or place.
+The figures themselves only decide between 'the same' and 'a slip of the same' (equal, digits
+swapped, or within a few per cent); they never link figures the words do not."""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.link.document import Document, head_noun
+from claimcheck.models import Claim, Kind, Qualifier, Relation, RelationType
+
+_COMPARISON = re.compile(
+    r"\b(?:from|compared with|compared to|against|before|previous|earlier|last year|a year|"
+    r"the year|up|down|rose|fell|rise|fall|increase|decrease|was|were|had been|target|than)\b",
+    re.I,
+)
+_KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
+
+
+def find(doc: Document) -> None:
+    candidates = [
+        c for c in doc.claims if c.kind in _KINDS and c.value is not None and c.value >= 10
+    ]
+    for n, first in enumerate(candidates):
+        for again in candidates[n + 1 :]:
+            if again.sentence == first.sentence or again.kind is not first.kind:
+                continue
+            if first.unit != again.unit or not _same_figure(first, again):
+                continue
+            if not _same_thing(doc, first, again) or _compared(doc, first) or _compared(doc, again):
+                continue
+            doc.add(
+                Relation(
+                    type=RelationType.restatement,
+                    roles={"first": first.id, "again": again.id},
+                    cue="same thing, same figure",
+                )
+            )
+
+
+def _same_figure(a: Claim, b: Claim) -> bool:
+    if a.value is None or b.value is None:
+        return False
+    if Qualifier.exact not in (a.qualifier, b.qualifier):
+        return False
+    if a.value == b.value:
+        return True
+    digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
+    swapped = len(digits_a) >= 3 and sorted(digits_a) == sorted(digits_b)
+    return swapped and abs(a.value - b.value) <= 0.05 * max(a.value, b.value)
+
+
+def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:
+    if head_noun(a) and head_noun(a) == head_noun(b):
+        return True
+    return len(doc.content_words(a.sentence) & doc.content_words(b.sentence)) >= 3
+
+
+def _compared(doc: Document, claim: Claim) -> bool:
+    around = doc.before(claim, 25)[-25:] + " " + doc.after(claim, 25)[:25]
+    return bool(_COMPARISON.search(around))

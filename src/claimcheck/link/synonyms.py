@@ -1,0 +1,57 @@
+"""A share or vague figure and the count it describes in other words: the headline's 'Four out
+of five ... kept their jobs' and the body's '21 ... remained in post'; 'DOZENS ... are still
+working' and '49 were still in a job'. What counts as the same thing said twice is data:
+rules/lexicon/predicates.yaml."""
+
+from __future__ import annotations
+
+from claimcheck.link.document import SHARES, Document
+from claimcheck.link.shares import share_relation
+from claimcheck.models import Claim, Kind, Relation, RelationType
+
+
+def find(doc: Document, groups: dict[str, list[str]]) -> None:
+    linked = {claim_id for relation in doc.relations for claim_id in relation.claims}
+    for share in doc.claims:
+        if share.id in linked or share.kind not in (*SHARES, Kind.vague):
+            continue
+        group = _group(doc.after(share, 90), groups)
+        if group is None:
+            continue
+        for count in doc.claims:
+            if count.kind is not Kind.count or count.sentence == share.sentence or not count.value:
+                continue
+            if _group(f"{count.predicate or ''} {doc.after(count, 60)}", groups) != group:
+                continue
+            if share.kind is Kind.vague:
+                doc.add(
+                    Relation(
+                        type=RelationType.vague_bound,
+                        roles={"bound": share.id, "count": count.id},
+                        cue=f"same thing said twice ({group})",
+                    )
+                )
+                break
+            whole = doc.whole_of(count) or _current_whole(doc, count)
+            if whole is not None:
+                doc.add(share_relation(count, whole, share, f"same thing said twice ({group})"))
+                break
+
+
+def _group(text: str, groups: dict[str, list[str]]) -> str | None:
+    lowered = " " + text.lower()
+    for name, phrases in groups.items():
+        if any(f" {phrase}" in lowered for phrase in phrases):
+            return name
+    return None
+
+
+def _current_whole(doc: Document, claim: Claim) -> Claim | None:
+    """The whole most recently spoken of before the claim."""
+    wholes = set(doc.part_of.values()) | {
+        r.roles["total"] for r in doc.relations if "total" in r.roles
+    }
+    for earlier in reversed(doc.claims[: doc.position[claim.id]]):
+        if earlier.id in wholes:
+            return earlier
+    return None
