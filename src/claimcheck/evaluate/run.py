@@ -12,11 +12,13 @@ from pathlib import Path
 from claimcheck.api import Checker
 from claimcheck.evaluate.gold import GoldArticle, load_corpus
 from claimcheck.evaluate.metrics import Item, Score
+from claimcheck.evaluate.mutate import OPERATORS, detected, mutations
+from claimcheck.evaluate.relations import RelationScore, format_relation_score, score_article
 from claimcheck.extract import units
 from claimcheck.extract.lexicon import load_lexicon
 from claimcheck.extract.numbers import NumberReader
 from claimcheck.extract.segment import tokenize
-from claimcheck.models import Kind
+from claimcheck.models import FileResult, Kind
 
 _NER_KINDS = {
     "CARDINAL": Kind.count,
@@ -35,6 +37,10 @@ def gold_items(article: GoldArticle) -> list[Item]:
 
 def claimcheck_items(articles: list[GoldArticle], syntax: bool) -> list[list[Item]]:
     results = Checker(syntax=syntax).check_texts([(str(a.path), a.text) for a in articles])
+    return items_of(results)
+
+
+def items_of(results: list[FileResult]) -> list[list[Item]]:
     return [
         [Item(c.start, c.end, c.kind, c.value, c.min) for c in result.claims] for result in results
     ]
@@ -96,11 +102,43 @@ def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = False
     articles = load_corpus(Path(corpus))
     if not articles:
         return f"no gold files (*.gold.json) in {corpus}"
-    systems = {"claimcheck": score(articles, claimcheck_items(articles, syntax))}
+    checker = Checker(syntax=syntax)
+    results = checker.check_texts([(str(a.path), a.text) for a in articles])
+    systems = {"claimcheck": score(articles, items_of(results))}
     if baselines:
         systems["spaCy NER"] = score(articles, spacy_ner_items(articles))
         systems["quantulum3"] = score(articles, quantulum_items(articles))
-    return format_scores(articles, systems)
+    lines = [format_scores(articles, systems)]
+    relation_score = RelationScore()
+    for article, result in zip(articles, results, strict=True):
+        score_article(relation_score, article, result)
+    lines += format_relation_score(relation_score)
+    lines += mutation_report(checker, [a for a in articles if a.clean])
+    return "\n".join(lines)
+
+
+def mutation_report(checker: Checker, clean: list[GoldArticle]) -> list[str]:
+    made = [m for article in clean for m in mutations(article)]
+    results = checker.check_texts([(str(m.article.path), m.text) for m in made])
+    caught = [detected(m, r) for m, r in zip(made, results, strict=True)]
+    lines = [
+        "",
+        f"Mutation test: {len(made)} mutations of {len(clean)} clean articles, each breaking a "
+        f"gold relation beyond rounding; {sum(caught)} detected "
+        f"({sum(caught) / max(1, len(made)):.3f}).",
+        f"{'operator':<24} {'made':>5} {'detected':>9}",
+    ]
+    for name in OPERATORS:
+        rows = [hit for m, hit in zip(made, caught, strict=True) if m.operator == name]
+        lines.append(f"{name:<24} {len(rows):>5} {sum(rows):>9}")
+    missed = [m for m, hit in zip(made, caught, strict=True) if not hit]
+    if missed:
+        lines += ["", "Mutations missed:"]
+        lines += [
+            f"  {m.article.path.name}: {m.operator}: '{m.before}' -> '{m.after}' ({m.working})"
+            for m in missed
+        ]
+    return lines
 
 
 def format_scores(articles: list[GoldArticle], systems: dict[str, Score]) -> str:

@@ -17,6 +17,7 @@ _CHANGE_WORDS = re.compile(
 _UP_DOWN = re.compile(
     r"^,?\s+(?:up|down)\s+(?:by\s+)?(?:almost|nearly|around|about|some|just)?\s*$"
 )
+_UP_DOWN_FROM = re.compile(r"^,?\s+(?:up|down|rising|falling)\s+from\s+(?:a\s+|the\s+)?$")
 _ON_FROM = re.compile(r"^\s+(?:on|from)\s+(?:the\s+|a\s+)?$")
 _ENDS = frozenset({Kind.count, Kind.percentage, Kind.money, Kind.quantity})
 _CHANGES = frozenset({Kind.count, Kind.percentage, Kind.money})
@@ -25,6 +26,7 @@ _CHANGES = frozenset({Kind.count, Kind.percentage, Kind.money})
 def find(doc: Document) -> None:
     for n, old in enumerate(doc.claims[:-1]):
         new = doc.claims[n + 1]
+        _up_from(doc, old)
         if (
             old.kind in _ENDS
             and new.kind in _ENDS
@@ -35,7 +37,6 @@ def find(doc: Document) -> None:
             change = _stated_change(doc, old, new)
             if change is not None:
                 _add(doc, old, new, change, "from X to Y")
-        _up_from(doc, old)
 
 
 def _stated_change(doc: Document, old: Claim, new: Claim) -> Claim | None:
@@ -60,8 +61,27 @@ def _stated_change(doc: Document, old: Claim, new: Claim) -> Claim | None:
 
 
 def _up_from(doc: Document, new: Claim) -> None:
-    change = doc.next_claim(new)
-    old = doc.next_claim(change) if change is not None else None
+    if new.kind not in _ENDS:
+        return
+    change = _next_figure(doc, new)
+    old = _next_figure(doc, change) if change is not None else None
+    if (
+        change is not None
+        and change.kind is not new.kind
+        and _UP_DOWN_FROM.match(doc.between(new, change))
+    ):
+        return  # "8.9 million visits over the latest 12 months, down from 9.51 million"
+    if change is not None and old is not None and _UP_DOWN_FROM.match(doc.between(new, change)):
+        # "66 per cent, up from 61.2 per cent last year, an improvement of 4.8 points"
+        change, old = old, change
+        if (
+            new.sentence == change.sentence == old.sentence
+            and change.kind in _CHANGES
+            and _CHANGE_WORDS.search(doc.between(old, change))
+            and len(doc.between(old, change)) < 50
+        ):
+            _add(doc, old, new, change, "N, up from M, a rise of X")
+        return
     if change is None or old is None or not (new.sentence == change.sentence == old.sentence):
         return
     if (
@@ -71,6 +91,16 @@ def _up_from(doc: Document, new: Claim) -> None:
         and _ON_FROM.match(doc.between(change, old))
     ):
         _add(doc, old, new, change, "N, up X from M")
+
+
+def _next_figure(doc: Document, claim: Claim) -> Claim | None:
+    """The next claim in the same sentence that is not a date."""
+    following = doc.next_claim(claim)
+    while following is not None and following.kind is Kind.date:
+        following = doc.next_claim(following)
+    if following is None or following.sentence != claim.sentence:
+        return None
+    return following
 
 
 def _add(doc: Document, old: Claim, new: Claim, change: Claim, cue: str) -> None:

@@ -37,10 +37,18 @@ def find(doc: Document) -> None:
             )
 
 
+_NAMED_AFTER = re.compile(r"^\s*(?:the|that of|those of|its|their)\b[^.;,]{0,40}?$")
+
+
 def _in_own_clause(doc: Document, comparative: Claim) -> tuple[Claim, Claim] | None:
     own = [c for c in doc.in_sentence(comparative.sentence) if c.kind in _COMPARABLE]
     before = [c for c in own if c.end <= comparative.start]
     after = [c for c in own if c.start >= comparative.end]
+    if before and after and _NAMED_AFTER.match(doc.between(comparative, after[0])):
+        # "11.3 per cent, more than twice the overall rate of 4.9 per cent"
+        subjects = [c for c in before if _comparable(c, after[0])]
+        if subjects:
+            return subjects[0], after[0]
     if before:
         subject = before[-1]
         earlier = [c for c in doc.claims[: doc.position[subject.id]] if _comparable(c, subject)]

@@ -11,9 +11,9 @@ from claimcheck.link.document import Document
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _MADE_UP = re.compile(
-    r"\b(made up of|comprising|comprised|consisting of|consisted of|split between|split into|"
-    r"broken down into|divided into|divided between|of which|of whom|including|includes|"
-    r"included)\b[^.;]{0,40}$"
+    r"(\bmade up of|\bcomprising|\bcomprised|\bconsisting of|\bconsisted of|\bsplit between|"
+    r"\bsplit into|\bbroken down into|\bdivided into|\bdivided between|\bof which|\bof whom|"
+    r"\bincluding|\bincludes|\bincluded|:)[^.;:]{0,40}$"
 )
 _LIST_GAP = re.compile(
     r"^[^.;:()]{0,70}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)[^.;:()]{0,12}$"
@@ -44,7 +44,7 @@ def _made_up_of(doc: Document) -> None:
                 ):
                     break
                 parts.append(later)
-            if len(parts) < 2 and match.group(1) not in ("including", "includes", "included"):
+            if len(parts) < 2 and not match.group(1).startswith("includ"):
                 continue
             if match.group(1).startswith("includ"):
                 relation = Relation(
@@ -127,7 +127,13 @@ def _is_back_reference(doc: Document, claim: Claim) -> bool:
 
 
 def _same_figure_before(doc: Document, claim: Claim) -> Claim | None:
-    for earlier in reversed(doc.claims[: doc.position[claim.id]]):
-        if earlier.kind is claim.kind and earlier.value == claim.value:
-            return earlier
+    """The figure 'the N' restates: the same value earlier, or a slip of it (digits swapped)."""
+    earlier = [c for c in doc.claims[: doc.position[claim.id]] if c.kind is claim.kind]
+    for candidate in reversed(earlier):
+        if candidate.value == claim.value:
+            return candidate
+    digits = sorted(re.sub(r"\D", "", claim.text))
+    for candidate in reversed(earlier):
+        if len(digits) >= 2 and sorted(re.sub(r"\D", "", candidate.text)) == digits:
+            return candidate
     return None

@@ -81,10 +81,10 @@ class Document:
 
     def content_words(self, index: int) -> set[str]:
         words = re.findall(r"[a-z][a-z'-]+", self.sentences[index].text.lower())
-        return {_singular(w) for w in words if w not in _CONTENT_STOP and len(w) > 2}
+        return {singular(w) for w in words if w not in _CONTENT_STOP and len(w) > 2}
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
@@ -97,4 +97,4 @@ def head_noun(claim: Claim) -> str | None:
     if not claim.subject:
         return None
     words = re.findall(r"[A-Za-z][A-Za-z'-]*", claim.subject)
-    return _singular(words[-1].lower()) if words else None
+    return singular(words[-1].lower()) if words else None

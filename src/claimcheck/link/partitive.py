@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.link.document import Document
+from claimcheck.link.document import Document, head_noun, singular
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _OF = r"(?:of|out of|among|from)"
@@ -16,8 +16,14 @@ _DETERMINER = r"(?:the|those|these|its|their|all|all the|[A-Z][\w'’-]*['’]s?
 _BETWEEN_PART_AND_WHOLE = re.compile(
     rf"^\s+(?:[a-z][\w'’-]*\s+){{0,2}}?{_OF}\s+(?:{_DETERMINER}\s+)?$"
 )
-# "147 of them", "49 of whom"
-_OF_PRONOUN = re.compile(r"^\s+(?:of|among)\s+(?:them|those|these|whom|which)\b")
+# "147 of them", "49 of whom", "24 of those goals", "£410,000 of it"
+_OF_PRONOUN = re.compile(
+    r"^\s+(?:of|among)\s+(?:them|those|these|whom|which|it|this)\b(?:\s+([a-z][a-z-]+))?"
+)
+# "They were among 56 of the force's employees": the previous sentence's figure is a part of N
+_AMONG = re.compile(r"^(?:They|These|Those|All|Both)\s+(?:were|are)\s+(?:among|part of|out of)\s+$")
+# "leaving 92 that did not", "the other three", "The remaining six": the rest of a whole
+_REST = re.compile(r"(?:\bleaving(?:\s+only|\s+just)?|\b(?:the|The)\s+(?:other|remaining))\s+$")
 # "Of those, 49 ...", "Of that group, three ...", "Among them, ..."
 _FRONTED_PRONOUN = re.compile(
     r"^(?:But |And |However,? |Overall,? )?(?:Of|Among) "
@@ -25,7 +31,11 @@ _FRONTED_PRONOUN = re.compile(
 )
 # "Of the 9,812 patients brought in ..., 1,426 waited"
 _FRONTED_WHOLE = re.compile(r"(?:^|\b(?:but|and)\s+)(?:of|among) (?:the |all |its |their )?$", re.I)
-_COUNTS = frozenset({Kind.count})
+_COUNTS = frozenset({Kind.count, Kind.money})
+_AVERAGE = re.compile(
+    r"\b(?:average|median|mean)\b[^|]*\||\|\s+(?:each|a head|per|a week|a month|a year)\b"
+)
+_COMPARED = re.compile(r"\b(?:from|than|against|compared with|up|down)\s+(?:£|\$|€)?$")
 
 
 def find(doc: Document) -> None:
@@ -38,18 +48,65 @@ def find(doc: Document) -> None:
             following = counts[n + 1] if n + 1 < len(counts) else None
             if following and _BETWEEN_PART_AND_WHOLE.match(doc.between(part, following)):
                 whole, cue = following, "of the"
-            elif _OF_PRONOUN.match(doc.after(part)):
-                whole, cue = antecedent(doc, part), "of them"
+            elif pronoun := _OF_PRONOUN.match(doc.after(part)):
+                whole, cue = antecedent(doc, part, noun=pronoun.group(1)), "of them"
             elif fronted is not None and part is not fronted and part.start > fronted.end:
                 whole, cue = fronted, "of the ..., N"
             elif _FRONTED_PRONOUN.match(sentence.text) and part.subject is None:
                 whole, cue = antecedent(doc, counts[0], same_sentence=False), "of those"
-            elif part.subject is None and (listed := _list_whole(doc, counts[:n])) is not None:
+            elif (
+                part.subject is None
+                and not _COMPARED.search(doc.before(part, 14))
+                and (listed := _list_whole(doc, counts[:n])) is not None
+            ):
                 # the list goes on: "..., three were removed and one was convicted"
                 whole, cue = listed, "the same list"
-            if whole is not None and whole.id != part.id:
+            if whole is not None and whole.id != part.id and whole.kind is part.kind:
                 doc.add_part(part, whole, _relation(part, whole, cue))
+        _among(doc, sentence.index, counts)
+    _rest_of_whole(doc)
     _group_lists(doc)
+
+
+def _among(doc: Document, index: int, counts: list[Claim]) -> None:
+    """'Forty-nine ... were still working. They were among 56 of the force's employees.'"""
+    if not counts or index == 0 or not _AMONG.match(doc.before(counts[0], 40)):
+        return
+    previous = doc.in_sentence(index - 1, _COUNTS)
+    if previous and previous[0].kind is counts[0].kind:
+        doc.add_part(previous[0], counts[0], _relation(previous[0], counts[0], "they were among"))
+
+
+def _rest_of_whole(doc: Document) -> None:
+    """'52 of the 144 trusts ..., leaving 92': the named part and the rest make the whole."""
+    for rest in doc.claims:
+        if rest.kind is not Kind.count or rest.id in doc.part_of:
+            continue
+        before = doc.before(rest, 30)
+        if not _REST.search(before) or re.search(
+            r"\b(?:Among|Of|among|of)\s+the\s+\w+\s+$", before
+        ):
+            continue  # "Among the other 2,020 pupils, ...": a whole of its own
+        named = [
+            c
+            for c in doc.claims[: doc.position[rest.id]]
+            if c.id in doc.part_of and 0 <= rest.sentence - c.sentence <= 3 and _only_part(doc, c)
+        ]
+        if not named:
+            continue
+        part = named[-1]
+        whole = doc.whole_of(part)
+        if whole is None or whole.id == rest.id:
+            continue
+        doc.part_of[rest.id] = whole.id
+        doc.add(
+            Relation(
+                type=RelationType.sum,
+                roles={"total": whole.id},
+                parts=[part.id, rest.id],
+                cue="a part and the rest",
+            )
+        )
 
 
 def _list_whole(doc: Document, earlier: list[Claim]) -> Claim | None:
@@ -71,23 +128,49 @@ def _fronted_whole(doc: Document, counts: list[Claim]) -> Claim | None:
     return None
 
 
-def antecedent(doc: Document, claim: Claim, same_sentence: bool = True) -> Claim | None:
-    """The group a pronoun ('those', 'them') points back to: the nearest earlier count that is
-    not itself a part of something, in this sentence or the two before."""
-    for earlier in reversed(doc.claims[: doc.position[claim.id]]):
-        if claim.sentence - earlier.sentence > 2:
-            break
-        if not same_sentence and earlier.sentence == claim.sentence:
-            continue
-        if earlier.kind is Kind.count and earlier.id not in doc.part_of and earlier.value:
-            return earlier
-    return None
+def antecedent(
+    doc: Document, claim: Claim, same_sentence: bool = True, noun: str | None = None
+) -> Claim | None:
+    """The group a pronoun ('those', 'them', 'those goals') points back to, in this sentence or
+    the two before: the earlier figure of the same kind counting the named noun if there is one;
+    else the nearest in this sentence, or the first (the subject) of an earlier sentence. A
+    figure already a part of something, or given as a comparison ('up from 5,310'), is passed
+    over."""
+    earlier = [
+        c
+        for c in doc.claims[: doc.position[claim.id]]
+        if c.kind is claim.kind
+        and c.value
+        and (c.id not in doc.part_of or c.sentence == claim.sentence)
+        and claim.sentence - c.sentence <= 2
+        and (same_sentence or c.sentence != claim.sentence)
+        and not _COMPARED.search(doc.before(c, 14))
+        and not _AVERAGE.search(doc.before(c, 20) + "|" + doc.after(c, 12))
+    ]
+    if noun:
+        named = [c for c in earlier if head_noun(c) == singular(noun)]
+        if named:
+            return named[-1]
+    if not earlier:
+        return None
+    if earlier[-1].sentence == claim.sentence:
+        return earlier[-1]
+    sentence = earlier[-1].sentence
+    return next(c for c in earlier if c.sentence == sentence)
 
 
 def _relation(part: Claim, whole: Claim, cue: str) -> Relation:
     return Relation(
         type=RelationType.part_le_whole, roles={"whole": whole.id}, parts=[part.id], cue=cue
     )
+
+
+def _only_part(doc: Document, part: Claim) -> bool:
+    """A split in two ('21 of the 27 stayed'), not one of several categories in a list."""
+    whole = doc.part_of[part.id]
+    return [
+        p for p, w in doc.part_of.items() if w == whole and doc.by_id[p].sentence == part.sentence
+    ] == [part.id]
 
 
 def _group_lists(doc: Document) -> None:

@@ -12,8 +12,8 @@ from claimcheck.link.document import Document, head_noun
 from claimcheck.models import Claim, Kind, Qualifier, Relation, RelationType
 
 _COMPARISON = re.compile(
-    r"\b(?:from|compared with|compared to|against|before|previous|earlier|last year|a year|"
-    r"the year|up|down|rose|fell|rise|fall|increase|decrease|was|were|had been|target|than)\b",
+    r"\b(?:from|compared with|compared to|against|before|previous|earlier|last year|a year earlier|"
+    r"the year before|up from|down from|rose|fell|target|than)\b",
     re.I,
 )
 _KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})

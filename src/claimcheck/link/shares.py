@@ -11,7 +11,15 @@ from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _BESIDE = re.compile(
     r"^[^.;:]{0,80}?(?:,\s*(?:or|and|which is|that is|equivalent to|representing|just|only|a|an|"
-    r"some|about|around|nearly|almost|roughly)?\s*|\s*\(\s*(?:or\s+|just\s+|only\s+)?|\s+or\s+)$"
+    r"some|about|around|nearly|almost|roughly)?\s*|\s*\(\s*(?:or\s+|just\s+|only\s+)?|\s+or\s+|"
+    r"\b(?:took|won|gained|secured|received|polled|claimed|had)\s+(?:a\s+|an\s+)?)$"
+)
+# "That is 71.4 per cent": a share of the part and whole in the sentence before
+_THAT_IS = re.compile(
+    r"\b(?:that|this|which)\s+(?:is|was|represents|represented|means|meant|amounts to|equates to|"
+    r"works out at|is equivalent to|is equal to)\s+(?:about|around|nearly|almost|just|only|some|"
+    r"roughly|more than|less than|just over|just under)?\s*$",
+    re.I,
 )
 _RATE = re.compile(
     r"\b(?:rate|share|proportion|percentage|fraction)\s+(?:of|was|is|stood at|at|to)\s+$"
@@ -25,7 +33,7 @@ def find(doc: Document) -> None:
     for share in doc.claims:
         if share.kind not in SHARES:
             continue
-        pair = _beside(doc, share) or _rate(doc, share)
+        pair = _beside(doc, share) or _rate(doc, share) or _that_is(doc, share)
         if pair is not None:
             part, whole, cue = pair
             doc.add(share_relation(part, whole, share, cue))
@@ -46,10 +54,46 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     part = before[-1]
     if doc.claims_between(part, share, _BLOCKING) or not _BESIDE.match(doc.between(part, share)):
         return None
-    whole = _explicit_whole(doc, share) or doc.whole_of(part)
-    if whole is None or whole.id == part.id:
+    whole = _explicit_whole(doc, share) or doc.whole_of(part) or _recent_share_whole(doc, part)
+    if whole is None or whole.id == part.id or whole.kind is not part.kind:
         return None
     return part, whole, "share beside its part"
+
+
+def _recent_share_whole(doc: Document, part: Claim) -> Claim | None:
+    """A run of shares of one whole: '1,845 votes, or 41.2 per cent of the 4,478 valid ballots
+    ... 301 votes (6.7 per cent)'. The whole last spoken of in this sentence or the one before."""
+    wholes = [
+        doc.by_id[r.roles["whole"]]
+        for r in doc.relations
+        if "whole" in r.roles and 0 <= part.sentence - doc.by_id[r.roles["whole"]].sentence <= 1
+    ]
+    wholes += [
+        doc.by_id[w]
+        for w in doc.part_of.values()
+        if 0 <= part.sentence - doc.by_id[w].sentence <= 1
+    ]
+    wholes = [w for w in wholes if w.start < part.start and w.kind is part.kind]
+    return max(wholes, key=lambda w: w.start) if wholes else None
+
+
+def _that_is(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'1,020 did so within 62 days. That is 71.4 per cent.' The part and its whole come from
+    the sentence before (or earlier in this one)."""
+    if not _THAT_IS.search(doc.before(share, 40)):
+        return None
+    for index in (share.sentence, share.sentence - 1):
+        parts = [
+            c
+            for c in doc.in_sentence(index)
+            if c.id in doc.part_of and c.end <= share.start and c.kind is not Kind.date
+        ]
+        if parts:
+            part = parts[-1]
+            whole = doc.whole_of(part)
+            if whole is not None:
+                return part, whole, "that is"
+    return None
 
 
 def _explicit_whole(doc: Document, share: Claim) -> Claim | None:
