@@ -114,15 +114,14 @@ def _changed_total(
 def _changed_share(
     rel: GoldRelation, claims: list[GoldClaim], rng: random.Random
 ) -> tuple[int, str] | None:
-    if rel.type != "percentage_of" or claims[2].value is None:
-        return None
     share = claims[2]
+    stated = share.value
     number = re.match(r"[\d.]+", share.text)
-    if number is None:
+    if rel.type != "percentage_of" or stated is None or number is None:
         return None
-    value = share.value + rng.choice([-1, 1]) * max(3.0, round(share.value * 0.3, 1))
+    value = stated + rng.choice([-1, 1]) * max(3.0, round(stated * 0.3, 1))
     if value <= 0:
-        value = share.value + 5
+        value = stated + 5
     new_number = _format_like(number.group(), value)
     return 2, new_number + share.text[number.end() :]
 
@@ -133,7 +132,7 @@ def _part_over_whole(
     if rel.type != "part_le_whole" or len(claims) != 2 or claims[1].value is None:
         return None
     part, whole = claims
-    if not _digits_only(part) or whole.qualifier is not Qualifier.exact:
+    if not _digits_only(part) or whole.qualifier is not Qualifier.exact or whole.value is None:
         return None
     return 0, _format_like(part.text, whole.value + max(1, round(whole.value * 0.2)))
 

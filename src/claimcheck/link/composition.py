@@ -19,6 +19,8 @@ _LIST_GAP = re.compile(
     r"^[^.;:()]{0,70}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)[^.;:()]{0,12}$"
 )
 _COORDINATION = re.compile(r"^\s+[\w'’ -]{1,40}?(?:,|\s+and)\s+(?:[\w'’-]+\s+){0,2}?$")
+_IN_ALL = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:in all|in total|altogether|between them)\b")
+_A_TOTAL_OF = re.compile(r"\b(?:a total of|totalling|in total|altogether)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]+")
 _LISTED_KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
@@ -81,9 +83,7 @@ def _groups_and_back_references(doc: Document) -> None:
                     )
                 )
                 continue
-            group = next(
-                (g for g in reversed(groups) if 0 <= claim.sentence - g[-1].sentence <= 2), None
-            )
+            group = _recent_group(groups, claim)
             if group is not None and group[-1].start < claim.start:
                 doc.add(
                     Relation(
@@ -94,7 +94,29 @@ def _groups_and_back_references(doc: Document) -> None:
                     )
                 )
                 groups.remove(group)
+        elif _IN_ALL.match(doc.after(claim, 30)) or _A_TOTAL_OF.search(doc.before(claim, 20)):
+            group = _recent_group(groups, claim, same_sentence=True)
+            if group is not None and group[-1].start < claim.start:
+                doc.add(
+                    Relation(
+                        type=RelationType.sum,
+                        roles={"total": claim.id},
+                        parts=[c.id for c in group],
+                        cue="a list, then N in all",
+                    )
+                )
+                groups.remove(group)
+                continue
         _extend_groups(doc, groups, claim)
+
+
+def _recent_group(
+    groups: list[list[Claim]], claim: Claim, same_sentence: bool = False
+) -> list[Claim] | None:
+    reach = 0 if same_sentence else 2
+    return next(
+        (g for g in reversed(groups) if 0 <= claim.sentence - g[-1].sentence <= reach), None
+    )
 
 
 def _extend_groups(doc: Document, groups: list[list[Claim]], claim: Claim) -> None:

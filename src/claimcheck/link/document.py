@@ -27,6 +27,7 @@ class Document:
     sentences: list[Sentence]
     relations: list[Relation] = field(default_factory=list)
     part_of: dict[str, str] = field(default_factory=dict)  # part id -> whole id
+    share_base: dict[str, str] = field(default_factory=dict)  # figure -> what a share is of
 
     def __post_init__(self) -> None:
         self.by_id = {claim.id: claim for claim in self.claims}
@@ -78,6 +79,11 @@ class Document:
     def whole_of(self, claim: Claim) -> Claim | None:
         whole = self.part_of.get(claim.id)
         return self.by_id[whole] if whole else None
+
+    def base_of(self, claim: Claim) -> Claim | None:
+        """What a share of this figure would be a share of: its whole, or its target."""
+        base = self.part_of.get(claim.id) or self.share_base.get(claim.id)
+        return self.by_id[base] if base else None
 
     def content_words(self, index: int) -> set[str]:
         words = re.findall(r"[a-z][a-z'-]+", self.sentences[index].text.lower())

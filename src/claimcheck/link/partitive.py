@@ -5,6 +5,7 @@ convicted') belongs to the same whole."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimcheck.link.document import Document, head_noun, singular
@@ -30,7 +31,14 @@ _FRONTED_PRONOUN = re.compile(
     r"(?:those|them|these|that group|this group|that total|the group)\b"
 )
 # "Of the 9,812 patients brought in ..., 1,426 waited"
-_FRONTED_WHOLE = re.compile(r"(?:^|\b(?:but|and)\s+)(?:of|among) (?:the |all |its |their )?$", re.I)
+_FRONTED_WHOLE = re.compile(
+    r"(?:^|\b(?:but|and)\s+)(?:of|among) (?:the |all |its |their )?(?:other |remaining )?$", re.I
+)
+# "512 new homes ... against a goal of 650": a base for a share, not a whole the part is within
+_AGAINST_TARGET = re.compile(
+    r"\b(?:against|short of|compared with)\s+(?:a|an|the|its)?\s*(?:\w+\s+)?"
+    r"(?:target|goal|requirement|plan|aim|ambition)\s+of\s+$"
+)
 _COUNTS = frozenset({Kind.count, Kind.money})
 _AVERAGE = re.compile(
     r"\b(?:average|median|mean)\b[^|]*\||\|\s+(?:each|a head|per|a week|a month|a year)\b"
@@ -54,6 +62,8 @@ def find(doc: Document) -> None:
                 whole, cue = fronted, "of the ..., N"
             elif _FRONTED_PRONOUN.match(sentence.text) and part.subject is None:
                 whole, cue = antecedent(doc, counts[0], same_sentence=False), "of those"
+            elif _REST.search(doc.before(part, 30)):
+                continue  # "leaving 92": the rest of a whole, handled below
             elif (
                 part.subject is None
                 and not _COMPARED.search(doc.before(part, 14))
@@ -64,6 +74,9 @@ def find(doc: Document) -> None:
             if whole is not None and whole.id != part.id and whole.kind is part.kind:
                 doc.add_part(part, whole, _relation(part, whole, cue))
         _among(doc, sentence.index, counts)
+        for part, base in itertools.pairwise(counts):
+            if _AGAINST_TARGET.search(doc.between(part, base)):
+                doc.share_base.setdefault(part.id, base.id)
     _rest_of_whole(doc)
     _group_lists(doc)
 

@@ -27,6 +27,7 @@ _RATE = re.compile(
 )
 _EXPLICIT_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)?$")
 _BLOCKING = frozenset({Kind.count, Kind.percentage, Kind.fraction})
+_PARTS = frozenset({Kind.count, Kind.money})
 
 
 def find(doc: Document) -> None:
@@ -47,14 +48,14 @@ def share_relation(part: Claim, whole: Claim, share: Claim, cue: str) -> Relatio
 
 
 def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
-    counts = [c for c in doc.in_sentence(share.sentence) if c.kind is Kind.count]
+    counts = [c for c in doc.in_sentence(share.sentence) if c.kind in _PARTS]
     before = [c for c in counts if c.end <= share.start]
     if not before:
         return None
     part = before[-1]
     if doc.claims_between(part, share, _BLOCKING) or not _BESIDE.match(doc.between(part, share)):
         return None
-    whole = _explicit_whole(doc, share) or doc.whole_of(part) or _recent_share_whole(doc, part)
+    whole = _explicit_whole(doc, share) or doc.base_of(part) or _recent_share_whole(doc, part)
     if whole is None or whole.id == part.id or whole.kind is not part.kind:
         return None
     return part, whole, "share beside its part"
@@ -86,11 +87,11 @@ def _that_is(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
         parts = [
             c
             for c in doc.in_sentence(index)
-            if c.id in doc.part_of and c.end <= share.start and c.kind is not Kind.date
+            if doc.base_of(c) is not None and c.end <= share.start and c.kind is not Kind.date
         ]
         if parts:
             part = parts[-1]
-            whole = doc.whole_of(part)
+            whole = doc.base_of(part)
             if whole is not None:
                 return part, whole, "that is"
     return None
