@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from enum import IntEnum
 
 from claimcheck.errors import ClaimcheckError
+from claimcheck.models import Finding
 
 
 class Exit(IntEnum):
@@ -49,6 +50,9 @@ def _parser() -> argparse.ArgumentParser:
 
     commands.add_parser("schema", help="print the JSON Schema of the check output")
 
+    rules = commands.add_parser("rules", help="list the rules, or explain one")
+    rules.add_argument("code", nargs="?", help="a rule code or name, e.g. CC101")
+
     evaluate = commands.add_parser("eval", help="measure extraction against a gold corpus")
     evaluate.add_argument("corpus", nargs="?", default="corpus")
     evaluate.add_argument(
@@ -71,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _check(args)
         if args.command == "schema":
             return _schema()
+        if args.command == "rules":
+            return _rules(args.code)
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
@@ -105,6 +111,33 @@ def _check(args: argparse.Namespace) -> int:
         and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
+
+
+def _rules(code: str | None) -> int:
+    from claimcheck.api import Checker
+    from claimcheck.report.rule_docs import render_rule, render_rule_list
+    from claimcheck.rules import find_rule, load_rules
+    from claimcheck.rules.cases import load_cases
+
+    rules = list(load_rules())
+    if code is None:
+        sys.stdout.write(render_rule_list(rules))
+        return Exit.OK
+    rule = find_rule(rules, code)
+    if rule is None:
+        known = ", ".join(r.code for r in rules)
+        print(f"claimcheck: no rule '{code}' (known: {known})", file=sys.stderr)
+        return Exit.ERROR
+    cases = load_cases(rule.code)
+    checker = Checker()
+
+    def run(text: str) -> tuple[str, list[Finding]]:
+        return text, checker.check_texts([("example", text)])[0].findings
+
+    failing = run(cases.fails[0].text) if cases.fails else None
+    passing = run(cases.passes[0].text) if cases.passes else None
+    sys.stdout.write(render_rule(rule, failing, passing))
+    return Exit.OK
 
 
 def _schema() -> int:

@@ -114,10 +114,12 @@ def _changed_total(
 def _changed_share(
     rel: GoldRelation, claims: list[GoldClaim], rng: random.Random
 ) -> tuple[int, str] | None:
+    if rel.type != "percentage_of":
+        return None
     share = claims[2]
     stated = share.value
     number = re.match(r"[\d.]+", share.text)
-    if rel.type != "percentage_of" or stated is None or number is None:
+    if stated is None or number is None:
         return None
     value = stated + rng.choice([-1, 1]) * max(3.0, round(stated * 0.3, 1))
     if value <= 0:

@@ -15,9 +15,11 @@ _CHANGE_WORDS = re.compile(
     r"cut|cuts|jump|jumped|growth|reduction|up|down|higher|lower|more|fewer|less)\b"
 )
 _UP_DOWN = re.compile(
-    r"^,?\s+(?:up|down)\s+(?:by\s+)?(?:almost|nearly|around|about|some|just)?\s*$"
+    r"^[^.;:,]{0,40}?,?\s+(?:up|down)\s+(?:by\s+)?(?:almost|nearly|around|about|some|just)?\s*$"
 )
-_UP_DOWN_FROM = re.compile(r"^,?\s+(?:up|down|rising|falling)\s+from\s+(?:a\s+|the\s+)?$")
+_UP_DOWN_FROM = re.compile(
+    r"^[^.;:,]{0,40}?,?\s+(?:up|down|rising|falling)\s+from\s+(?:a\s+|the\s+)?$"
+)
 _ON_FROM = re.compile(r"^\s+(?:on|from)\s+(?:the\s+|a\s+)?$")
 _ENDS = frozenset({Kind.count, Kind.percentage, Kind.money, Kind.quantity})
 _CHANGES = frozenset({Kind.count, Kind.percentage, Kind.money})
@@ -45,7 +47,7 @@ def _stated_change(doc: Document, old: Claim, new: Claim) -> Claim | None:
         following is not None
         and following.sentence == new.sentence
         and following.kind in _CHANGES
-        and _CHANGE_WORDS.search(doc.between(new, following))
+        and _CHANGE_WORDS.search(doc.between(new, following) + doc.after(following, 15))
         and len(doc.between(new, following)) < 60
     ):
         return following

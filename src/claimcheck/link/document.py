@@ -60,6 +60,15 @@ class Document:
         end = min(self.sentences[claim.sentence].end, claim.end + chars)
         return self.text[claim.end : end]
 
+    def said_of(self, claim: Claim, chars: int = 60) -> str:
+        """The words after a claim up to the next claim: what is said of it and nothing else."""
+        following = self.next_claim(claim)
+        end = claim.end + chars
+        if following is not None and following.sentence == claim.sentence:
+            end = min(end, following.start)
+        end = min(end, self.sentences[claim.sentence].end)
+        return f"{claim.predicate or ''} {self.text[claim.end : end]}"
+
     def in_sentence(self, index: int, kinds: frozenset[Kind] | None = None) -> list[Claim]:
         return [
             c for c in self.claims if c.sentence == index and (kinds is None or c.kind in kinds)

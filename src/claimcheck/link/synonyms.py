@@ -21,7 +21,7 @@ def find(doc: Document, groups: dict[str, list[str]]) -> None:
         for count in doc.claims:
             if count.kind is not Kind.count or count.sentence == share.sentence or not count.value:
                 continue
-            if _group(f"{count.predicate or ''} {doc.after(count, 60)}", groups) != group:
+            if _group(doc.said_of(count), groups) != group:
                 continue
             if share.kind is Kind.vague:
                 doc.add(
