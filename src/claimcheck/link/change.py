@@ -29,6 +29,7 @@ def find(doc: Document) -> None:
     for n, old in enumerate(doc.claims[:-1]):
         new = doc.claims[n + 1]
         _up_from(doc, old)
+        _more_than(doc, old)
         if (
             old.kind in _ENDS
             and new.kind in _ENDS
@@ -93,6 +94,25 @@ def _up_from(doc: Document, new: Claim) -> None:
         and _ON_FROM.match(doc.between(change, old))
     ):
         _add(doc, old, new, change, "N, up X from M")
+
+
+_FEWER_THAN = re.compile(
+    r"^\s+(?:[a-z]+\s+){0,2}?(?:fewer|more|less|higher|lower|greater|bigger|smaller)\s+than\s+"
+    r"(?:the\s+|a\s+|last\s+\w+['’]s\s+(?:total\s+of\s+)?|its\s+|their\s+)?$"
+)
+
+
+def _more_than(doc: Document, new: Claim) -> None:
+    """'It employs 214, 18 fewer than the 232 it needs'; '89 points, 28 more than last
+    season's total of 61'."""
+    change = _next_figure(doc, new)
+    old = _next_figure(doc, change) if change is not None else None
+    if change is None or old is None or change.kind is not Kind.count:
+        return
+    if new.kind is not old.kind or not re.match(r"^[^.;:]{0,30}?,\s*$", doc.between(new, change)):
+        return
+    if _FEWER_THAN.match(doc.between(change, old)):
+        _add(doc, old, new, change, "N, D more than M")
 
 
 def _next_figure(doc: Document, claim: Claim) -> Claim | None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.link.document import Document
+from claimcheck.link.document import Document, head_noun
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _MADE_UP = re.compile(
@@ -21,7 +21,7 @@ _LIST_GAP = re.compile(
 _COORDINATION = re.compile(r"^\s+[\w'’ -]{1,40}?(?:,|\s+and)\s+(?:[\w'’-]+\s+){0,2}?$")
 _IN_ALL = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:in all|in total|altogether|between them)\b")
 _A_TOTAL_OF = re.compile(r"\b(?:a total of|totalling|in total|altogether)\s+$")
-_DEFINITE = re.compile(r"\b(?:the|these|those|all)\s+$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|these|those|all|of these)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"^\s+[a-z][a-z-]+")
 _LISTED_KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
 
@@ -72,6 +72,16 @@ def _groups_and_back_references(doc: Document) -> None:
     for claim in doc.claims:
         if claim.kind is not Kind.count:
             continue
+        if _DEFINITE.search(doc.before(claim, 12)) and claim.subject:
+            named = _same_figure_before(doc, claim, noun=head_noun(claim))
+            if named is not None:  # "these 57 exclusions", "Those 27 sites"
+                doc.add(
+                    Relation(
+                        type=RelationType.restatement,
+                        roles={"first": named.id, "again": claim.id},
+                        cue="the N things",
+                    )
+                )
         if _is_back_reference(doc, claim):
             earlier = _same_figure_before(doc, claim)
             if earlier is not None:
@@ -148,9 +158,14 @@ def _is_back_reference(doc: Document, claim: Claim) -> bool:
     )
 
 
-def _same_figure_before(doc: Document, claim: Claim) -> Claim | None:
-    """The figure 'the N' restates: the same value earlier, or a slip of it (digits swapped)."""
-    earlier = [c for c in doc.claims[: doc.position[claim.id]] if c.kind is claim.kind]
+def _same_figure_before(doc: Document, claim: Claim, noun: str | None = None) -> Claim | None:
+    """The figure 'the N' restates: the same value earlier, or a slip of it (digits swapped);
+    with a noun ('these 57 exclusions'), only a figure counting the same thing."""
+    earlier = [
+        c
+        for c in doc.claims[: doc.position[claim.id]]
+        if c.kind is claim.kind and (noun is None or head_noun(c) == noun)
+    ]
     for candidate in reversed(earlier):
         if candidate.value == claim.value:
             return candidate

@@ -142,7 +142,12 @@ def _fronted_whole(doc: Document, counts: list[Claim]) -> Claim | None:
 
 
 def antecedent(
-    doc: Document, claim: Claim, same_sentence: bool = True, noun: str | None = None
+    doc: Document,
+    claim: Claim,
+    same_sentence: bool = True,
+    noun: str | None = None,
+    same_kind: Kind | None = None,
+    parts_allowed: bool = True,
 ) -> Claim | None:
     """The group a pronoun ('those', 'them', 'those goals') points back to, in this sentence or
     the two before: the earlier figure of the same kind counting the named noun if there is one;
@@ -152,9 +157,9 @@ def antecedent(
     earlier = [
         c
         for c in doc.claims[: doc.position[claim.id]]
-        if c.kind is claim.kind
+        if c.kind is (same_kind or claim.kind)
         and c.value
-        and (c.id not in doc.part_of or c.sentence == claim.sentence)
+        and (c.id not in doc.part_of or (parts_allowed and c.sentence == claim.sentence))
         and claim.sentence - c.sentence <= 2
         and (same_sentence or c.sentence != claim.sentence)
         and not _COMPARED.search(doc.before(c, 14))

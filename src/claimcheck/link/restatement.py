@@ -11,9 +11,15 @@ import re
 from claimcheck.link.document import Document, head_noun
 from claimcheck.models import Claim, Kind, Qualifier, Relation, RelationType
 
-_COMPARISON = re.compile(
-    r"\b(?:from|compared with|compared to|against|before|previous|earlier|last year|a year earlier|"
-    r"the year before|up from|down from|rose|fell|target|than)\b",
+# The figure given as the other side of a comparison: 'up from 5,310', '28 more than 61',
+# '14 a year earlier'. A figure that is compared with another is still itself.
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:from|than|compared with|compared to|against|with|versus|vs)\s+(?:the\s+|a\s+|£|\$|€)?$",
+    re.I,
+)
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:[\w'’]+\s+){0,3}?(?:a year earlier|the year before|last year|previously|"
+    r"the previous year|the season before|before that|in (?:19|20)\d\d)\b",
     re.I,
 )
 _KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
@@ -58,5 +64,6 @@ def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:
 
 
 def _compared(doc: Document, claim: Claim) -> bool:
-    around = doc.before(claim, 25)[-25:] + " " + doc.after(claim, 25)[:25]
-    return bool(_COMPARISON.search(around))
+    return bool(
+        _COMPARED_BEFORE.search(doc.before(claim, 25)) or _EARLIER_AFTER.match(doc.after(claim, 40))
+    )

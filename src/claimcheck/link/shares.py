@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from claimcheck.link.document import SHARES, Document
+from claimcheck.link.document import SHARES, Document, head_noun, singular
+from claimcheck.link.partitive import antecedent
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _BESIDE = re.compile(
@@ -25,7 +26,18 @@ _RATE = re.compile(
     r"\b(?:rate|share|proportion|percentage|fraction)\s+(?:of|was|is|stood at|at|to)\s+$"
     r"|\b(?:means|gives|representing|represents|equivalent to|equal to|making|or)\s+(?:a|an)?\s*$"
 )
-_EXPLICIT_WHOLE = re.compile(r"^\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)?$")
+_EXPLICIT_WHOLE = re.compile(
+    r"^\s+of\s+(?:the\s+|all\s+|those\s+|its\s+|their\s+)?(?:[A-Za-z][\w-]*['’]s?\s+)?$"
+)
+# "43 per cent of the total", "92 per cent of turnover", "79 per cent of the average rent"
+_OF_NOUN = re.compile(
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z'’-]+\s+){0,2}?([a-z][a-z-]+)\b(?!\s+\d)"
+)
+# "About a quarter of them, 312,000, work part time"
+_OF_THEM_THEN_COUNT = re.compile(
+    r"^\s+of\s+(?:them|those|these)\b[^,.;]{0,30},\s*(?:about|some|around)?\s*$"
+)
+_GIVEN_AS_COMPARISON = re.compile(r"\b(?:from|than|against|compared with)\s+(?:£|\$|€)?$")
 _BLOCKING = frozenset({Kind.count, Kind.percentage, Kind.fraction})
 _PARTS = frozenset({Kind.count, Kind.money})
 
@@ -34,7 +46,13 @@ def find(doc: Document) -> None:
     for share in doc.claims:
         if share.kind not in SHARES:
             continue
-        pair = _beside(doc, share) or _rate(doc, share) or _that_is(doc, share)
+        pair = (
+            _share_of_them(doc, share)
+            or _beside(doc, share)
+            or _rate(doc, share)
+            or _that_is(doc, share)
+            or _restated_share(doc, share)
+        )
         if pair is not None:
             part, whole, cue = pair
             doc.add(share_relation(part, whole, share, cue))
@@ -55,10 +73,90 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     part = before[-1]
     if doc.claims_between(part, share, _BLOCKING) or not _BESIDE.match(doc.between(part, share)):
         return None
-    whole = _explicit_whole(doc, share) or doc.base_of(part) or _recent_share_whole(doc, part)
+    whole = (
+        _explicit_whole(doc, share)
+        or doc.base_of(part)
+        or _named_whole(doc, share, part)
+        or _rate_base(doc, share, part)
+        or _recent_share_whole(doc, part)
+    )
     if whole is None or whole.id == part.id or whole.kind is not part.kind:
         return None
     return part, whole, "share beside its part"
+
+
+def _named_whole(doc: Document, share: Claim, part: Claim) -> Claim | None:
+    """'92 per cent of turnover': the earlier figure introduced with that noun ('Turnover rose
+    by 17 per cent to £45.1m')."""
+    named = _OF_NOUN.match(doc.after(share, 40))
+    if named is None or named.group(1) in ("them", "those", "these", "it", "this", "that"):
+        return None
+    noun = singular(named.group(1))
+    for earlier in reversed(doc.claims[: doc.position[part.id]]):
+        if part.sentence - earlier.sentence > 3:
+            break
+        if earlier.kind is not part.kind or earlier.id == part.id or not earlier.value:
+            continue
+        if _GIVEN_AS_COMPARISON.search(doc.before(earlier, 20)):
+            continue  # "up 4.9 per cent from £583.9m": the old figure, not the one named
+        words = {singular(w) for w in re.findall(r"[a-z][a-z-]+", doc.before(earlier, 45).lower())}
+        if noun in words or head_noun(earlier) == noun:
+            return earlier
+    return None
+
+
+def _rate_base(doc: Document, share: Claim, part: Claim) -> Claim | None:
+    """'imposed £2.9m ... and collected £2.1m, a collection rate of 72 per cent': a rate set
+    beside a figure is of the figure of its kind before it in the sentence."""
+    if not re.search(r"\brate of\s+$", doc.before(share, 20)):
+        return None
+    earlier = [
+        c
+        for c in doc.in_sentence(part.sentence)
+        if c.kind is part.kind and c.end <= part.start and c.value
+    ]
+    return earlier[-1] if earlier else None
+
+
+def _share_of_them(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'About a quarter of them, 312,000, work part time': the share of a group named before,
+    with the part it comes to set after it."""
+    following = doc.next_claim(share)
+    if (
+        following is None
+        or following.sentence != share.sentence
+        or following.kind is not Kind.count
+    ):
+        return None
+    if not _OF_THEM_THEN_COUNT.match(doc.between(share, following)):
+        return None
+    whole = antecedent(doc, share, same_kind=Kind.count, parts_allowed=False)
+    if whole is None:
+        return None
+    doc.add_part(
+        following,
+        whole,
+        Relation(
+            type=RelationType.part_le_whole,
+            roles={"whole": whole.id},
+            parts=[following.id],
+            cue="a share of them, N",
+        ),
+    )
+    return following, whole, "a share of them, N"
+
+
+def _restated_share(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'seven in eight of those accused, or 87.5 per cent': the same share said again."""
+    previous = doc.claims[doc.position[share.id] - 1] if doc.position[share.id] else None
+    if previous is None or previous.kind not in SHARES or previous.sentence != share.sentence:
+        return None
+    if not re.search(r",\s*or\s+(?:about|around|nearly|some)?\s*$", doc.between(previous, share)):
+        return None
+    for relation in doc.relations:
+        if relation.roles.get("share") == previous.id:
+            return doc.by_id[relation.roles["part"]], doc.by_id[relation.roles["whole"]], "or S"
+    return None
 
 
 def _recent_share_whole(doc: Document, part: Claim) -> Claim | None:
