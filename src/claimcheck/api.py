@@ -32,7 +32,9 @@ class Checker:
         extra_rules: tuple[Path, ...] = (),
     ) -> None:
         self.extractor = Extractor(extra_lexicons, syntax=syntax)
-        self.predicate_groups = load_lexicon(extra_lexicons).predicate_groups
+        lexicon = load_lexicon(extra_lexicons)
+        self.predicate_groups = lexicon.predicate_groups
+        self.partitions = lexicon.partitions
         self.rules = load_rules(extra_rules)
 
     def check_texts(self, items: list[tuple[str, str]]) -> list[FileResult]:
@@ -40,7 +42,13 @@ class Checker:
         extractions = self.extractor.extract_many([text for _, text in items])
         results = []
         for (path, text), extraction in zip(items, extractions, strict=True):
-            relations = link(text, extraction.claims, extraction.sentences, self.predicate_groups)
+            relations = link(
+                text,
+                extraction.claims,
+                extraction.sentences,
+                self.predicate_groups,
+                self.partitions,
+            )
             results.append(
                 FileResult(
                     path=path,

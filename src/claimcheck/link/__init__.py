@@ -24,9 +24,10 @@ def link(
     claims: list[Claim],
     sentences: list[Sentence],
     predicate_groups: dict[str, list[str]],
+    partitions: list[list[str]] | None = None,
 ) -> list[Relation]:
     doc = Document(text, claims, sentences)
-    partitive.find(doc)
+    partitive.find(doc, partitions or [])
     composition.find(doc)
     shares.find(doc)
     change.find(doc)

@@ -12,7 +12,9 @@ from claimcheck.link.document import Document, head_noun, singular
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 _OF = r"(?:of|out of|among|from)"
-_DETERMINER = r"(?:the|those|these|its|their|all|all the|[A-Z][\w'’-]*['’]s?)"
+_DETERMINER = (
+    r"(?:(?:the|those|these|its|their|all|all the)(?:\s+[A-Za-z][\w-]*['’]s?)?|[A-Z][\w'’-]*['’]s?)"
+)
 # "Three of the 27", "one conviction among Norfolk's 27"
 _BETWEEN_PART_AND_WHOLE = re.compile(
     rf"^\s+(?:[a-z][\w'’-]*\s+){{0,2}}?{_OF}\s+(?:{_DETERMINER}\s+)?$"
@@ -46,7 +48,7 @@ _AVERAGE = re.compile(
 _COMPARED = re.compile(r"\b(?:from|than|against|compared with|up|down)\s+(?:£|\$|€)?$")
 
 
-def find(doc: Document) -> None:
+def find(doc: Document, partitions: list[list[str]]) -> None:
     for sentence in doc.sentences:
         counts = doc.in_sentence(sentence.index, _COUNTS)
         fronted = _fronted_whole(doc, counts)
@@ -78,7 +80,7 @@ def find(doc: Document) -> None:
             if _AGAINST_TARGET.search(doc.between(part, base)):
                 doc.share_base.setdefault(part.id, base.id)
     _rest_of_whole(doc)
-    _group_lists(doc)
+    _group_lists(doc, partitions)
 
 
 def _among(doc: Document, index: int, counts: list[Claim]) -> None:
@@ -191,14 +193,36 @@ def _only_part(doc: Document, part: Claim) -> bool:
     ] == [part.id]
 
 
-def _group_lists(doc: Document) -> None:
-    """Several parts of one whole in one sentence are also checked together."""
+def _complete(doc: Document, parts: list[Claim], partitions: list[list[str]]) -> bool:
+    """Each part is introduced by a different word of one partition, and all are there."""
+    words = [set(re.findall(r"[a-z]+", doc.before(part, 14).lower())) for part in parts]
+    for partition in partitions:
+        if len(partition) == len(parts) and all(
+            word in found for word, found in zip(partition, words, strict=True)
+        ):
+            return True
+    return False
+
+
+def _group_lists(doc: Document, partitions: list[list[str]]) -> None:
+    """Several parts of one whole in one sentence are also checked together; when they name a
+    complete set of outcomes ('won 26 of their 46 matches, drew 11 and lost nine'), they must
+    add up to the whole."""
     by_whole: dict[tuple[str, int], list[str]] = {}
     for part, whole in doc.part_of.items():
         by_whole.setdefault((whole, doc.by_id[part].sentence), []).append(part)
     for (whole, _), parts in by_whole.items():
         if len(parts) > 1:
             ordered = sorted(parts, key=lambda i: doc.position[i])
+            if _complete(doc, [doc.by_id[i] for i in ordered], partitions):
+                doc.add(
+                    Relation(
+                        type=RelationType.sum,
+                        roles={"total": whole},
+                        parts=ordered,
+                        cue="a complete set of outcomes",
+                    )
+                )
             doc.add(
                 Relation(
                     type=RelationType.part_le_whole,

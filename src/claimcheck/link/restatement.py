@@ -33,7 +33,8 @@ def find(doc: Document) -> None:
         for again in candidates[n + 1 :]:
             if again.sentence == first.sentence or again.kind is not first.kind:
                 continue
-            if first.unit != again.unit or not _same_figure(first, again):
+            same_noun = head_noun(first) is not None and head_noun(first) == head_noun(again)
+            if first.unit != again.unit or not _same_figure(first, again, same_noun):
                 continue
             if not _same_thing(doc, first, again) or _compared(doc, first) or _compared(doc, again):
                 continue
@@ -46,7 +47,9 @@ def find(doc: Document) -> None:
             )
 
 
-def _same_figure(a: Claim, b: Claim) -> bool:
+def _same_figure(a: Claim, b: Claim, same_noun: bool) -> bool:
+    """Equal, or the same digits in another order: three or more of them, or two when both
+    count the same noun ('89 points' and '98 points')."""
     if a.value is None or b.value is None:
         return False
     if Qualifier.exact not in (a.qualifier, b.qualifier):
@@ -54,7 +57,8 @@ def _same_figure(a: Claim, b: Claim) -> bool:
     if a.value == b.value:
         return True
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
-    return len(digits_a) >= 3 and sorted(digits_a) == sorted(digits_b)
+    enough = len(digits_a) >= 3 or (same_noun and len(digits_a) == 2)
+    return enough and sorted(digits_a) == sorted(digits_b)
 
 
 def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:

@@ -13,7 +13,8 @@ from claimcheck.models import Claim, Kind, Relation, RelationType
 _BESIDE = re.compile(
     r"^[^.;:]{0,80}?(?:,\s*(?:or|and|which is|that is|equivalent to|representing|just|only|a|an|"
     r"some|about|around|nearly|almost|roughly)?\s*|\s*\(\s*(?:or\s+|just\s+|only\s+)?|\s+or\s+|"
-    r"\b(?:took|won|gained|secured|received|polled|claimed|had)\s+(?:a\s+|an\s+)?)$"
+    r"\b(?:took|won|gained|secured|received|polled|claimed|had)\s+(?:a\s+|an\s+)?|"
+    r"\b(?:is\s+|was\s+|,\s*)?(?:equal|equivalent) to\s+)$"
 )
 # "That is 71.4 per cent": a share of the part and whole in the sentence before
 _THAT_IS = re.compile(
@@ -209,9 +210,14 @@ def _explicit_whole(doc: Document, share: Claim) -> Claim | None:
 def _rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     if not _RATE.search(doc.before(share, 40)):
         return None
-    counts = [c for c in doc.in_sentence(share.sentence) if c.kind is Kind.count]
-    for part in reversed([c for c in counts if c.end <= share.start]):
-        whole = doc.whole_of(part)
+    wholes = set(doc.part_of.values())
+    figures = [
+        c
+        for c in doc.in_sentence(share.sentence)
+        if c.kind in _PARTS and c.end <= share.start and c.id not in wholes
+    ]
+    for part in reversed(figures):
+        whole = doc.base_of(part) or _rate_base(doc, share, part)
         if whole is not None and whole.end <= share.start:
             if doc.claims_between(whole, share, frozenset(SHARES)):
                 return None
