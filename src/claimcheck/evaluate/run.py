@@ -7,12 +7,13 @@ reader, so its score reflects which spans and kinds it finds, not a weaker numbe
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from claimcheck.api import Checker
-from claimcheck.evaluate.gold import GoldArticle, load_corpus
+from claimcheck.evaluate.gold import GoldArticle, load_corpus, occurrence_span
 from claimcheck.evaluate.metrics import Item, Score
-from claimcheck.evaluate.mutate import OPERATORS, detected, mutations
+from claimcheck.evaluate.mutate import OPERATORS, Mutation, detected, mutations
 from claimcheck.evaluate.relations import RelationScore, format_relation_score, score_article
 from claimcheck.extract import units
 from claimcheck.extract.lexicon import load_lexicon
@@ -114,7 +115,43 @@ def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = False
         score_article(relation_score, article, result)
     lines += format_relation_score(relation_score)
     lines += mutation_report(checker, [a for a in articles if a.clean])
+    lines += variant_report(checker, articles)
     return "\n".join(lines)
+
+
+def variant_report(checker: Checker, articles: list[GoldArticle]) -> list[str]:
+    """Hand-made one-figure variants beside an article (NN.mK.txt with NN.mK.json, as in the
+    shared samples): each should be flagged on the changed figure."""
+    made: list[Mutation] = []
+    for article in articles:
+        stem = article.path.name.removesuffix(".txt")
+        for spec_path in sorted(article.path.parent.glob(f"{stem}.m*.json")):
+            spec = json.loads(spec_path.read_text(encoding="utf-8"))
+            if not spec.get("should_flag", True):
+                continue
+            start, end = occurrence_span(article.text, spec["from"], spec["occurrence"])
+            made.append(
+                Mutation(
+                    article,
+                    spec_path.name,
+                    start,
+                    end,
+                    spec["from"],
+                    spec["to"],
+                    spec.get("breaks", ""),
+                )
+            )
+    if not made:
+        return []
+    results = checker.check_texts([(str(m.article.path), m.text) for m in made])
+    caught = [detected(m, r) for m, r in zip(made, results, strict=True)]
+    lines = ["", f"Hand-made variants: {sum(caught)} of {len(made)} flagged on the changed figure."]
+    lines += [
+        f"  missed {m.operator}: '{m.before}' -> '{m.after}' ({m.working})"
+        for m, hit in zip(made, caught, strict=True)
+        if not hit
+    ]
+    return lines
 
 
 def mutation_report(checker: Checker, clean: list[GoldArticle]) -> list[str]:

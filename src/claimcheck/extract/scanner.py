@@ -177,6 +177,7 @@ class Scanner:
         self.joiners = _phrases(lexicon.joiners)
         self.service_numbers = frozenset(lexicon.service_numbers)
         self.phone_words = frozenset(lexicon.phone_words)
+        self.direction_verbs = frozenset(lexicon.direction_verbs)
         self.name_suffixes = frozenset(lexicon.name_suffixes)
         lex = lexicon
         self.starters: frozenset[str] = frozenset(
@@ -272,6 +273,12 @@ class Scanner:
         for phrase, qualifier in self.qualifiers.get(tokens[i - 1].lower, ()):
             first = i - len(phrase)
             if first >= floor and phrase_at(tokens, first, phrase):
+                if (
+                    phrase == ("up", "to")
+                    and first > 0
+                    and tokens[first - 1].lower in (self.direction_verbs)
+                ):
+                    continue  # "edged up to 701": where it went, not a ceiling
                 return first, qualifier
         return None
 

@@ -30,6 +30,8 @@ def find(doc: Document) -> None:
         new = doc.claims[n + 1]
         _up_from(doc, old)
         _more_than(doc, old)
+        _by_to_from(doc, old)
+        _direction(doc, old)
         if (
             old.kind in _ENDS
             and new.kind in _ENDS
@@ -113,6 +115,57 @@ def _more_than(doc: Document, new: Claim) -> None:
         return
     if _FEWER_THAN.match(doc.between(change, old)):
         _add(doc, old, new, change, "N, D more than M")
+
+
+_BY_TO = re.compile(r"^\s+to\s+(?:a\s+|an\s+)?$")
+_BY = re.compile(
+    r"\b(?:rising|rose|risen|falling|fell|fallen|up|down|increased|decreased|jumped|grew|"
+    r"dropped|climbed|cut)\s+by\s+(?:almost|nearly|around|about|some|just)?\s*$"
+)
+_FROM_AFTER = re.compile(r"^[^.;:]{0,40}?\b(?:up|down)?\s*from\s+(?:a\s+|the\s+)?$")
+_UP_WORDS = re.compile(
+    r"\b(?:rose|risen|rising|increased|grew|climbed|jumped|edged up|went up|up)\s+"
+    r"(?:\w+\s+){0,2}?to\s+$"
+)
+_DOWN_WORDS = re.compile(
+    r"\b(?:fell|fallen|falling|decreased|dropped|shrank|edged down|went down|down)\s+"
+    r"(?:\w+\s+){0,2}?to\s+$"
+)
+
+
+def _by_to_from(doc: Document, change: Claim) -> None:
+    """'rising by 45% to 985 in November 2013, up from 677 a year earlier'."""
+    if change.kind not in _CHANGES or not _BY.search(doc.before(change, 30)):
+        return
+    new = _next_figure(doc, change)
+    old = _next_figure(doc, new) if new is not None else None
+    if new is None or old is None or new.kind is not old.kind:
+        return
+    if _BY_TO.match(doc.between(change, new)) and _FROM_AFTER.match(doc.between(new, old)):
+        _add(doc, old, new, change, "by X to N, from M")
+
+
+def _direction(doc: Document, new: Claim) -> None:
+    """'edged up to 701, from 693': a change with a direction and no amount must go that way."""
+    old = _next_figure(doc, new)
+    if (
+        old is None
+        or old.kind is not new.kind
+        or not re.match(
+            r"^\s*,?\s*(?:from|up from|down from)\s+(?:a\s+|the\s+)?$", doc.between(new, old)
+        )
+    ):
+        return
+    before = doc.before(new, 40)
+    direction = "up" if _UP_WORDS.search(before) else "down" if _DOWN_WORDS.search(before) else None
+    if direction is not None:
+        doc.add(
+            Relation(
+                type=RelationType.difference,
+                roles={"old": old.id, "new": new.id},
+                cue=f"went {direction}",
+            )
+        )
 
 
 def _next_figure(doc: Document, claim: Claim) -> Claim | None:

@@ -16,7 +16,8 @@ _OTHER_SIDE = re.compile(
     r"non-\w+|compared with|against)\b",
     re.I,
 )
-_COMPARABLE = frozenset({Kind.percentage, Kind.count, Kind.money, Kind.quantity})
+_COMPARABLE = frozenset({Kind.percentage, Kind.fraction, Kind.count, Kind.money, Kind.quantity})
+_SHARES = frozenset({Kind.percentage, Kind.fraction})
 
 
 def find(doc: Document) -> None:
@@ -54,7 +55,10 @@ def _in_own_clause(doc: Document, comparative: Claim) -> tuple[Claim, Claim] | N
         earlier = [c for c in doc.claims[: doc.position[subject.id]] if _comparable(c, subject)]
         if earlier and subject.sentence - earlier[-1].sentence <= 1:
             return subject, earlier[-1]
-    if after and re.match(r"^\s*,?\s*(?:at|with|on)\s+$", doc.between(comparative, after[0])):
+    if after and re.match(
+        r"^\s*,?\s*(?:at|with|on|in|among|for)\b[^.;]{0,40}?(?:where|with|at|on)?\s+$",
+        doc.between(comparative, after[0]),
+    ):
         subject = after[0]
         earlier = [c for c in doc.claims[: doc.position[comparative.id]] if _comparable(c, subject)]
         if earlier and subject.sentence - earlier[-1].sentence <= 1:
@@ -79,4 +83,9 @@ def _spelt_out_after(doc: Document, comparative: Claim) -> tuple[Claim, Claim] |
 
 
 def _comparable(claim: Claim, subject: Claim) -> bool:
-    return claim.kind is subject.kind and claim.unit == subject.unit and claim.value is not None
+    """Figures of one kind and unit, or two shares ('three in ten' against '61 per cent')."""
+    if claim.value is None:
+        return False
+    if claim.kind in _SHARES and subject.kind in _SHARES:
+        return claim.unit in (None, "per cent") and subject.unit in (None, "per cent")
+    return claim.kind is subject.kind and claim.unit == subject.unit

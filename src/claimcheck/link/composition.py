@@ -15,8 +15,11 @@ _MADE_UP = re.compile(
     r"\bsplit into|\bbroken down into|\bdivided into|\bdivided between|\bof which|\bof whom|"
     r"\bincluding|\bincludes|\bincluded|:)[^.;:]{0,40}$"
 )
+# Between two items of a list: the first item's words, a separator, then only small words
+# ("712 about behaviour, 395 about service and 168"), never a verb ("..., recorded 40,120").
 _LIST_GAP = re.compile(
-    r"^[^.;:()]{0,70}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)[^.;:()]{0,12}$"
+    r"^[^.;:()]{0,70}?(?:,\s*(?:and\s+|while\s+)?|\s+and\s+|;\s*)"
+    r"(?:(?:the|a|an|another|some|about|around|nearly|almost|just|only|over|under)\s+)*$"
 )
 _COORDINATION = re.compile(r"^\s+[\w'’ -]{1,40}?(?:,|\s+and)\s+(?:[\w'’-]+\s+){0,2}?$")
 _IN_ALL = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:in all|in total|altogether|between them)\b")

@@ -10,6 +10,8 @@ from claimcheck.rules.tolerance import compare, half_unit, number
 
 
 def check(relation: Relation, claims: Claims, rule: ChangeRule) -> Outcome | None:
+    if "change" not in relation.roles:
+        return _direction(relation, claims)
     old, new, change = (claims[relation.roles[r]] for r in ("old", "new", "change"))
     if old.value is None or new.value is None or change.value is None or not old.value:
         return None
@@ -32,3 +34,19 @@ def check(relation: Relation, claims: Claims, rule: ChangeRule) -> Outcome | Non
         working += f" ({number(points)} is the change in percentage points)"
     status = "consistent" if result.holds else "inconsistent"
     return Outcome(verdict(result.holds), f"{working}: {status}", change.id)
+
+
+def _direction(relation: Relation, claims: Claims) -> Outcome | None:
+    """'edged up to 601, from 693' says it rose; the figures say it fell."""
+    old, new = claims[relation.roles["old"]], claims[relation.roles["new"]]
+    if old.value is None or new.value is None:
+        return None
+    rising = relation.cue.endswith("up")
+    holds = new.value > old.value if rising else new.value < old.value
+    moved = "rose" if new.value > old.value else "fell" if new.value < old.value else "held"
+    status = "consistent" if holds else "inconsistent"
+    message = (
+        f"said to go {'up' if rising else 'down'} from {number(old.value)} to "
+        f"{number(new.value)}, which {moved}: {status}"
+    )
+    return Outcome(verdict(holds), message, new.id)

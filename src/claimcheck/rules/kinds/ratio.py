@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from claimcheck.models import Qualifier, Relation
+from claimcheck.models import Claim, Kind, Qualifier, Relation
 from claimcheck.rules.config import ComparativeRule
 from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
 from claimcheck.rules.tolerance import number
@@ -14,7 +14,7 @@ def check(relation: Relation, claims: Claims, rule: ComparativeRule) -> Outcome 
     comparative = claims[relation.roles["comparative"]]
     if subject.value is None or other.value is None or not other.value or comparative.value is None:
         return None
-    actual = subject.value / other.value
+    actual = as_share(subject) / as_share(other)
     stated = comparative.value
     slack = rule.tolerance_relative * (1.5 if comparative.qualifier is Qualifier.approximate else 1)
     if comparative.qualifier is Qualifier.lower_bound:
@@ -23,7 +23,13 @@ def check(relation: Relation, claims: Claims, rule: ComparativeRule) -> Outcome 
         holds = abs(actual - stated) <= slack * stated
     status = "consistent" if holds else "inconsistent"
     message = (
-        f"{quoted(comparative)}: {number(subject.value)} / {number(other.value)} = "
+        f"{quoted(comparative)}: {number(as_share(subject))} / {number(as_share(other))} = "
         f"{actual:.2f} against {number(stated)}: {status}"
     )
     return Outcome(verdict(holds), message, comparative.id)
+
+
+def as_share(claim: Claim) -> float:
+    """A fraction in per cent when compared with a percentage: 'three in ten' is 30."""
+    value = claim.value or 0.0
+    return value * 100 if claim.kind is Kind.fraction else value
