@@ -29,37 +29,9 @@ def unit_surfaces() -> frozenset[str]:
 
 # Nouns that quantulum3 lists as units but that news copy uses as things counted.
 _COUNTED_NOT_MEASURED = frozenset(
-    [
-        "point",
-        "points",
-        "pound",
-        "set",
-        "sets",
-        "bit",
-        "bits",
-        "score",
-        "scores",
-        "grade",
-        "grades",
-        "mark",
-        "marks",
-        "unit",
-        "units",
-        "case",
-        "cases",
-        "day",
-        "days",
-        "head",
-        "heads",
-        "item",
-        "items",
-        "piece",
-        "pieces",
-        "pair",
-        "pairs",
-        "degree",
-        "degrees",
-    ]
+    "point points pound set sets bit bits score scores grade grades mark marks unit units case "
+    "cases day days head heads item items piece pieces pair pairs degree degrees league leagues "
+    "pole poles line lines span spans gross".split()
 )
 
 
