@@ -74,6 +74,9 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     part = before[-1]
     if doc.claims_between(part, share, _BLOCKING) or not _BESIDE.match(doc.between(part, share)):
         return None
+    named_part = [c for c in before[:-1] if doc.part_of.get(c.id) == part.id]
+    if named_part:  # "23 of the county's 61 state schools, more than a third of them"
+        return named_part[-1], part, "share of a part of a whole"
     whole = (
         _explicit_whole(doc, share)
         or doc.base_of(part)
@@ -162,16 +165,16 @@ def _restated_share(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | N
 
 def _recent_share_whole(doc: Document, part: Claim) -> Claim | None:
     """A run of shares of one whole: '1,845 votes, or 41.2 per cent of the 4,478 valid ballots
-    ... 301 votes (6.7 per cent)'. The whole last spoken of in this sentence or the one before."""
+    ... 301 votes (6.7 per cent)'. The whole last spoken of in this sentence or the two before."""
     wholes = [
         doc.by_id[r.roles["whole"]]
         for r in doc.relations
-        if "whole" in r.roles and 0 <= part.sentence - doc.by_id[r.roles["whole"]].sentence <= 1
+        if "whole" in r.roles and 0 <= part.sentence - doc.by_id[r.roles["whole"]].sentence <= 2
     ]
     wholes += [
         doc.by_id[w]
         for w in doc.part_of.values()
-        if 0 <= part.sentence - doc.by_id[w].sentence <= 1
+        if 0 <= part.sentence - doc.by_id[w].sentence <= 2
     ]
     wholes = [w for w in wholes if w.start < part.start and w.kind is part.kind]
     return max(wholes, key=lambda w: w.start) if wholes else None
@@ -182,7 +185,15 @@ def _that_is(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     the sentence before (or earlier in this one)."""
     if not _THAT_IS.search(doc.before(share, 40)):
         return None
-    for index in (share.sentence, share.sentence - 1):
+    earlier_shares = [
+        r
+        for r in doc.relations
+        if "share" in r.roles and 0 < share.sentence - doc.by_id[r.roles["share"]].sentence <= 1
+    ]
+    if earlier_shares:  # "a collection rate of 72 per cent. That means more than two-thirds"
+        latest = earlier_shares[-1]
+        return doc.by_id[latest.roles["part"]], doc.by_id[latest.roles["whole"]], "that is"
+    for index in (share.sentence, share.sentence - 1, share.sentence - 2):
         parts = [
             c
             for c in doc.in_sentence(index)
@@ -198,11 +209,7 @@ def _that_is(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
 
 def _explicit_whole(doc: Document, share: Claim) -> Claim | None:
     following = doc.next_claim(share)
-    if (
-        following is None
-        or following.kind is not Kind.count
-        or following.sentence != share.sentence
-    ):
+    if following is None or following.kind not in _PARTS or following.sentence != share.sentence:
         return None
     return following if _EXPLICIT_WHOLE.match(doc.between(share, following)) else None
 
