@@ -39,6 +39,10 @@ _OF_THEM_THEN_COUNT = re.compile(
     r"^\s+of\s+(?:them|those|these)\b[^,.;]{0,30},\s*(?:about|some|around)?\s*$"
 )
 _GIVEN_AS_COMPARISON = re.compile(r"\b(?:from|than|against|compared with)\s+(?:£|\$|€)?$")
+_OWN_CLAUSE = re.compile(
+    r"^\s+(?:of\s+(?:the\s+|them\s+|those\s+)?[a-z]+\s+)?"
+    r"(?:were|was|are|is|have|has|had|will|would|said|say|think|believe)\b"
+)
 _BLOCKING = frozenset({Kind.count, Kind.percentage, Kind.fraction})
 _PARTS = frozenset({Kind.count, Kind.money})
 
@@ -74,6 +78,8 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     part = before[-1]
     if doc.claims_between(part, share, _BLOCKING) or not _BESIDE.match(doc.between(part, share)):
         return None
+    if _OWN_CLAUSE.match(doc.after(share, 30)):
+        return None  # "..., and 3.7 per cent were convicted": a share of its own clause
     named_part = [c for c in before[:-1] if doc.part_of.get(c.id) == part.id]
     if named_part:  # "23 of the county's 61 state schools, more than a third of them"
         return named_part[-1], part, "share of a part of a whole"
