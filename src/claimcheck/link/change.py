@@ -32,6 +32,7 @@ def find(doc: Document) -> None:
         _more_than(doc, old)
         _by_to_from(doc, old)
         _direction(doc, old)
+        _taking_from_to(doc, old)
         if (
             old.kind in _ENDS
             and new.kind in _ENDS
@@ -166,6 +167,29 @@ def _direction(doc: Document, new: Claim) -> None:
                 cue=f"went {direction}",
             )
         )
+
+
+_TAKING = re.compile(
+    r"\b(?:taking|bringing|raising|lifting|cutting|reducing)\b[^.;]{0,25}?\bfrom\s+$"
+)
+_ADDED = re.compile(r"\b(?:new|more|extra|additional|further|fewer|less)\b")
+
+
+def _taking_from_to(doc: Document, old: Claim) -> None:
+    """'We opened two new theatres, taking us from 11 to 13': the two ends differ by the
+    number added or taken away."""
+    new = _next_figure(doc, old)
+    if new is None or new.kind is not old.kind or not _TAKING.search(doc.before(old, 40)):
+        return
+    if not _TO.match(doc.between(old, new)):
+        return
+    added = [
+        c
+        for c in doc.in_sentence(old.sentence)
+        if c.kind is old.kind and c.end <= old.start and _ADDED.search(doc.after(c, 25))
+    ]
+    if added:
+        _add(doc, old, new, added[-1], "N more, taking it from A to B")
 
 
 def _next_figure(doc: Document, claim: Claim) -> Claim | None:

@@ -22,9 +22,10 @@ _SHARES = frozenset({Kind.percentage, Kind.fraction})
 
 def find(doc: Document) -> None:
     for comparative in doc.claims:
-        if comparative.kind is not Kind.ratio or comparative.text.lower().endswith(
-            ("doubled", "trebled", "tripled", "quadrupled", "halved", "treble", "doubles")
-        ):
+        if comparative.kind is not Kind.ratio:
+            continue
+        if comparative.text.lower().endswith(_CHANGE_VERBS):
+            _changed_from_to(doc, comparative)
             continue
         pair = _in_own_clause(doc, comparative) or _spelt_out_after(doc, comparative)
         if pair is not None:
@@ -39,6 +40,29 @@ def find(doc: Document) -> None:
 
 
 _NAMED_AFTER = re.compile(r"^\s*(?:the|that of|those of|its|their)\b[^.;,]{0,40}?$")
+
+
+_CHANGE_VERBS = ("doubled", "trebled", "tripled", "quadrupled", "halved", "treble", "doubles")
+_FROM_TO = re.compile(r"^[^.;]{0,30}?\bfrom\s+$")
+
+
+def _changed_from_to(doc: Document, comparative: Claim) -> None:
+    """'Cancellations nearly doubled, from 254 to 497': the new figure over the old."""
+    old = doc.next_claim(comparative)
+    new = doc.next_claim(old) if old is not None else None
+    if old is None or new is None or not (comparative.sentence == old.sentence == new.sentence):
+        return
+    if old.kind is not new.kind or not _FROM_TO.match(doc.between(comparative, old)):
+        return
+    if not re.match(r"^\s*(?:per cent|%)?\s+to\s+$", doc.between(old, new)):
+        return
+    doc.add(
+        Relation(
+            type=RelationType.ratio,
+            roles={"subject": new.id, "other": old.id, "comparative": comparative.id},
+            cue="doubled, from A to B",
+        )
+    )
 
 
 def _in_own_clause(doc: Document, comparative: Claim) -> tuple[Claim, Claim] | None:

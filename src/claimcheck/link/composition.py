@@ -22,6 +22,8 @@ _LIST_GAP = re.compile(
     r"(?:(?:the|a|an|another|some|about|around|nearly|almost|just|only|over|under)\s+)*$"
 )
 _COORDINATION = re.compile(r"^\s+[\w'’ -]{1,40}?(?:,|\s+and)\s+(?:[\w'’-]+\s+){0,2}?$")
+_ANOTHER = re.compile(r"\b(?:and\s+)?(?:another|a further)\s+$")
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|These|Those)\s+$")
 _IN_ALL = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}?(?:in all|in total|altogether|between them)\b")
 _A_TOTAL_OF = re.compile(r"\b(?:a total of|totalling|in total|altogether)\s+$")
 _DEFINITE = re.compile(r"\b(?:the|these|those|all|of these)\s+$", re.I)
@@ -76,7 +78,9 @@ def _groups_and_back_references(doc: Document) -> None:
         if claim.kind is not Kind.count:
             continue
         if _DEFINITE.search(doc.before(claim, 12)) and claim.subject:
-            named = _same_figure_before(doc, claim, noun=head_noun(claim))
+            demonstrative = bool(_DEMONSTRATIVE.search(doc.before(claim, 8)))
+            noun = None if demonstrative else head_noun(claim)
+            named = _same_figure_before(doc, claim, noun=noun)
             if named is not None:  # "these 57 exclusions", "Those 27 sites"
                 doc.add(
                     Relation(
@@ -136,15 +140,16 @@ def _extend_groups(doc: Document, groups: list[list[Claim]], claim: Claim) -> No
     """'22 Norfolk police officers and five civilian staff': counts of different things joined
     into one group, each with its own noun."""
     previous = doc.claims[doc.position[claim.id] - 1] if doc.position[claim.id] else None
+    continues = bool(_ANOTHER.search(doc.before(claim, 20)))
     if (
         previous is None
         or previous.kind is not Kind.count
         or previous.sentence != claim.sentence
         or not previous.subject
-        or not claim.subject
+        or not (claim.subject or continues)
         or previous.id in doc.part_of
         or claim.id in doc.part_of
-        or not _COORDINATION.match(doc.between(previous, claim))
+        or not (_COORDINATION.match(doc.between(previous, claim)) or continues)
     ):
         return
     for group in groups:
