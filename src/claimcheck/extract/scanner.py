@@ -30,59 +30,13 @@ _NO_CLAIM_ZONES = re.compile(
 )
 
 _SCORE_WORDS = frozenset(
-    [
-        "win",
-        "wins",
-        "won",
-        "victory",
-        "victories",
-        "defeat",
-        "defeats",
-        "lost",
-        "loss",
-        "draw",
-        "drew",
-        "drawn",
-        "beat",
-        "beating",
-        "lead",
-        "led",
-        "scoreline",
-        "thrashing",
-        "triumph",
-        "home",
-        "away",
-    ]
+    "win wins won victory victories defeat defeats lost loss draw drew drawn beat beating "
+    "lead led scoreline thrashing triumph home away".split()
 )
 _PERCENT_WORDS = re.compile(r"%|\bper ?cent\b|\d ?pc\b|\bpercentage\b", re.IGNORECASE)
 _PRONOUN_FOLLOWERS = frozenset(
-    [
-        "she",
-        "he",
-        "they",
-        "we",
-        "i",
-        "you",
-        "it",
-        "that",
-        "which",
-        "who",
-        "whom",
-        "is",
-        "was",
-        "are",
-        "were",
-        "has",
-        "had",
-        "have",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "might",
-        "must",
-    ]
+    "she he they we i you it that which who whom is was are were has had have will would can "
+    "could should might must".split()
 )
 _PLURAL_EXCEPTIONS = frozenset({"was", "has", "is", "this", "his", "its", "us", "as", "does"})
 

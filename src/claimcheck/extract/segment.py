@@ -23,48 +23,8 @@ _TOKEN = re.compile(
 # before the full stop is a known abbreviation.
 _SENTENCE_END = re.compile(r"""[.!?]+['"’”)\]]*(?=\s)""")
 _ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "prof",
-        "sir",
-        "rev",
-        "gen",
-        "col",
-        "lt",
-        "sgt",
-        "insp",
-        "supt",
-        "no",
-        "nos",
-        "vs",
-        "etc",
-        "approx",
-        "fig",
-        "e.g",
-        "i.e",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "u.s",
-        "u.k",
-    ]
+    "mr mrs ms dr st prof sir rev gen col lt sgt insp supt no nos vs etc approx fig e.g i.e "
+    "inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k".split()
 )
 
 

@@ -100,31 +100,30 @@ def _groups_and_back_references(doc: Document) -> None:
                     )
                 )
                 continue
-            group = _recent_group(groups, claim)
-            if group is not None and group[-1].start < claim.start:
-                doc.add(
-                    Relation(
-                        type=RelationType.sum,
-                        roles={"total": claim.id},
-                        parts=[c.id for c in group],
-                        cue="a list, then 'the N'",
-                    )
-                )
-                groups.remove(group)
+            _close_group(doc, groups, _recent_group(groups, claim), claim, "a list, then 'the N'")
         elif _IN_ALL.match(doc.after(claim, 30)) or _A_TOTAL_OF.search(doc.before(claim, 20)):
             group = _recent_group(groups, claim, same_sentence=True)
-            if group is not None and group[-1].start < claim.start:
-                doc.add(
-                    Relation(
-                        type=RelationType.sum,
-                        roles={"total": claim.id},
-                        parts=[c.id for c in group],
-                        cue="a list, then N in all",
-                    )
-                )
-                groups.remove(group)
+            if _close_group(doc, groups, group, claim, "a list, then N in all"):
                 continue
         _extend_groups(doc, groups, claim)
+
+
+def _close_group(
+    doc: Document, groups: list[list[Claim]], group: list[Claim] | None, total: Claim, cue: str
+) -> bool:
+    """The list's parts must add up to the total that sums it up."""
+    if group is None or group[-1].start >= total.start:
+        return False
+    doc.add(
+        Relation(
+            type=RelationType.sum,
+            roles={"total": total.id},
+            parts=[c.id for c in group],
+            cue=cue,
+        )
+    )
+    groups.remove(group)
+    return True
 
 
 def _recent_group(
