@@ -145,3 +145,34 @@ def test_console_script_with_parse(article: Path) -> None:
     assert done.returncode == 0, done.stderr
     claims = json.loads(done.stdout)["files"][0]["claims"]
     assert claims[1]["subject"] == "officers"
+
+
+def test_user_rules_folder_changes_severity_and_turns_rules_off(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Rules are data: a user's folder can demote CC101 to a warning or switch it off."""
+    from claimcheck.resources import rules_dir
+
+    slip = tmp_path / "slip.txt"
+    slip.write_text(SLIP, encoding="utf-8")
+    mine = tmp_path / "rules"
+    mine.mkdir()
+    shipped = (rules_dir() / "CC101-percentage-of-counts.yaml").read_text(encoding="utf-8")
+    (mine / "CC101.yaml").write_text(shipped.replace("severity: error", "severity: warning"))
+    code, out, _ = run(capsys, str(slip), "--rules", str(mine))
+    assert code == 0 and "✗ warning CC101" in out
+    assert run(capsys, str(slip), "--rules", str(mine), "--fail-on", "warning")[0] == 1
+    (mine / "CC101.yaml").write_text(shipped + "\nenabled: false\n")
+    code, out, _ = run(capsys, str(slip), "--rules", str(mine))
+    assert code == 0 and "CC101" not in out
+
+
+def test_broken_user_rule_is_one_line_and_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path
+) -> None:
+    mine = tmp_path / "rules"
+    mine.mkdir()
+    (mine / "CC101.yaml").write_text("code: CC101\nname: mine\nkind: percentage_of\nsummary: s\n")
+    code, _, err = run(capsys, str(article), "--rules", str(mine))
+    assert code == 2
+    assert err.count("\n") == 1 and "[E010]" in err and "why" in err

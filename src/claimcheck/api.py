@@ -10,7 +10,6 @@ from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import Extractor
-from claimcheck.extract.lexicon import load_lexicon
 from claimcheck.link import link
 from claimcheck.models import FileResult, Report
 from claimcheck.rules import apply, load_rules
@@ -32,7 +31,7 @@ class Checker:
         extra_rules: tuple[Path, ...] = (),
     ) -> None:
         self.extractor = Extractor(extra_lexicons, syntax=syntax)
-        lexicon = load_lexicon(extra_lexicons)
+        lexicon = self.extractor.lexicon
         self.predicate_groups = lexicon.predicate_groups
         self.partitions = lexicon.partitions
         self.rules = load_rules(extra_rules)

@@ -12,8 +12,9 @@ import os
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
+from pathlib import Path
 
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, E
 from claimcheck.models import Finding
 
 
@@ -41,6 +42,22 @@ def _parser() -> argparse.ArgumentParser:
         choices=("error", "warning", "info", "never"),
         default="error",
         help="lowest finding severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="a folder of rule files (CC*.yaml) that add to or replace the shipped rules",
+    )
+    check.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="a folder of lexicon files (*.yaml) whose entries extend the shipped lexicons",
     )
     check.add_argument(
         "--parse",
@@ -92,7 +109,13 @@ def _check(args: argparse.Namespace) -> int:
     from claimcheck.api import Checker
     from claimcheck.report import RENDERERS
 
-    report = Checker(syntax=args.parse).check_paths(args.paths)
+    for folder in (*args.rules, *args.lexicon):
+        if not folder.is_dir():
+            raise ClaimcheckError(E.E006, path=folder, reason="not a folder")
+    checker = Checker(
+        syntax=args.parse, extra_rules=tuple(args.rules), extra_lexicons=tuple(args.lexicon)
+    )
+    report = checker.check_paths(args.paths)
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)

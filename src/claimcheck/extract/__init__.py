@@ -28,7 +28,8 @@ class Extractor:
     """Holds the compiled lexicon; build one and reuse it across texts."""
 
     def __init__(self, extra_lexicons: tuple[Path, ...] = (), syntax: bool = False) -> None:
-        self.scanner = Scanner(load_lexicon(extra_lexicons))
+        self.lexicon = load_lexicon(extra_lexicons)
+        self.scanner = Scanner(self.lexicon)
         self.syntax = syntax
 
     def extract(self, text: str) -> Extraction:

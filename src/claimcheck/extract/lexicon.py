@@ -5,7 +5,6 @@ ones. A malformed file is one clear error naming the file and the key."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -101,7 +100,6 @@ def load_folder(folder: Path, base: Lexicon | None = None) -> Lexicon:
     return lexicon
 
 
-@lru_cache(maxsize=8)
 def load_lexicon(extra_folders: tuple[Path, ...] = ()) -> Lexicon:
     lexicon = load_folder(rules_dir() / "lexicon")
     for folder in extra_folders:

@@ -5,7 +5,6 @@ tolerances, docs. CHECKS is the one place a kind is tied to its code."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, get_args
 
@@ -55,7 +54,6 @@ def load_rule(path: Path) -> config.Rule:
         raise ClaimcheckError(E.E010, path=path, location=location, problem=error["msg"]) from exc
 
 
-@lru_cache(maxsize=8)
 def load_rules(extra_folders: tuple[Path, ...] = ()) -> tuple[config.Rule, ...]:
     """The shipped rules, then any in extra folders (a later rule with a known code replaces)."""
     by_code: dict[str, config.Rule] = {}
