@@ -21,7 +21,12 @@ def find(doc: Document, groups: dict[str, list[str]]) -> None:
         for count in doc.claims:
             if count.kind is not Kind.count or count.sentence == share.sentence or not count.value:
                 continue
-            if _group(doc.said_of(count), groups) != group:
+            said = doc.said_of(count)
+            whole = doc.whole_of(count)
+            if whole is not None and not count.predicate:
+                # "Twenty-one of the 27 ... have stayed in their posts": said of the part
+                said += f" {whole.predicate or ''}"
+            if _group(said, groups) != group:
                 continue
             if share.kind is Kind.vague:
                 doc.add(
