@@ -76,6 +76,8 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
             if whole is not None and whole.id != part.id and whole.kind is part.kind:
                 doc.add_part(part, whole, _relation(part, whole, cue))
         _among(doc, sentence.index, counts)
+        _first_of(doc, sentence.index, counts)
+        _among_the_noun(doc, sentence.index, counts)
         for part, base in itertools.pairwise(counts):
             if _AGAINST_TARGET.search(doc.between(part, base)):
                 doc.share_base.setdefault(part.id, base.id)
@@ -90,6 +92,36 @@ def _among(doc: Document, index: int, counts: list[Claim]) -> None:
     previous = doc.in_sentence(index - 1, _COUNTS)
     if previous and previous[0].kind is counts[0].kind:
         doc.add_part(previous[0], counts[0], _relation(previous[0], counts[0], "they were among"))
+
+
+_FIRST = re.compile(r"^(?:The|the)\s+(?:first|last|latest)\s+$")
+_AMONG_THE = re.compile(
+    r"^(?:Among|Of)\s+the\s+([a-z][a-z-]+)\b[^,]{0,60}?\s+(?:were|are|was|is)\s+$"
+)
+
+
+def _first_of(doc: Document, index: int, counts: list[Claim]) -> None:
+    """'... to provide 1,200 homes over 15 years. The first 85 were completed last year.'"""
+    if not counts or index == 0 or not _FIRST.match(doc.before(counts[0], 12)):
+        return
+    previous = [c for c in doc.in_sentence(index - 1, _COUNTS) if c.kind is counts[0].kind]
+    if previous:
+        doc.add_part(counts[0], previous[0], _relation(counts[0], previous[0], "the first N"))
+
+
+def _among_the_noun(doc: Document, index: int, counts: list[Claim]) -> None:
+    """'Among the carers who answered the survey were 212 children': a part of the figure
+    that counted the carers."""
+    if not counts:
+        return
+    named = _AMONG_THE.match(
+        doc.sentences[index].text[: counts[0].start - doc.sentences[index].start]
+    )
+    if named is None:
+        return
+    whole = antecedent(doc, counts[0], same_sentence=False, noun=named.group(1))
+    if whole is not None and head_noun(whole) == singular(named.group(1)):
+        doc.add_part(counts[0], whole, _relation(counts[0], whole, "among the N were"))
 
 
 def _rest_of_whole(doc: Document) -> None:
@@ -175,7 +207,7 @@ def antecedent(
         if c.kind is (same_kind or claim.kind)
         and c.value
         and (c.id not in doc.part_of or (parts_allowed and c.sentence == claim.sentence))
-        and claim.sentence - c.sentence <= 2
+        and claim.sentence - c.sentence <= (8 if noun else 2)
         and (same_sentence or c.sentence != claim.sentence)
         and not _COMPARED.search(doc.before(c, 14))
         and not _AVERAGE.search(doc.before(c, 20) + "|" + doc.after(c, 12))
@@ -184,6 +216,7 @@ def antecedent(
         named = [c for c in earlier if head_noun(c) == singular(noun)]
         if named:
             return named[-1]
+        earlier = [c for c in earlier if claim.sentence - c.sentence <= 2]
     if not earlier:
         return None
     if earlier[-1].sentence == claim.sentence:

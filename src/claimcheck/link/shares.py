@@ -57,6 +57,7 @@ def find(doc: Document) -> None:
             or _rate(doc, share)
             or _that_is(doc, share)
             or _restated_share(doc, share)
+            or _named_rate(doc, share)
         )
         if pair is not None:
             part, whole, cue = pair
@@ -154,6 +155,31 @@ def _share_of_them(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | No
         ),
     )
     return following, whole, "a share of them, N"
+
+
+_RATE_NOUN = re.compile(
+    r"\b([a-z]{5,})\s+rate\s+(?:is|was|of|stood at|at)\s+(?:about|around|nearly|some)?\s*$"
+)
+
+
+def _named_rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'The trust had 612 vacant posts ... the overall vacancy rate is 7.2% of the trust's 8,500
+    funded posts': the rate names its part by the stem of its noun (vacancy, vacant)."""
+    named = _RATE_NOUN.search(doc.before(share, 40))
+    whole = _explicit_whole(doc, share)
+    if named is None or whole is None:
+        return None
+    stem = re.compile(rf"\b{named.group(1)[:5]}")
+    candidates = [
+        c
+        for c in doc.claims[: doc.position[share.id]]
+        if share.sentence - c.sentence <= 2
+        and c.kind is whole.kind
+        and c.value
+        and c.id != whole.id
+        and stem.search((c.subject or "").lower())
+    ]
+    return (candidates[-1], whole, "a rate named by its part") if candidates else None
 
 
 def _restated_share(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
