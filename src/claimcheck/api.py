@@ -34,6 +34,7 @@ class Checker:
         lexicon = self.extractor.lexicon
         self.predicate_groups = lexicon.predicate_groups
         self.partitions = lexicon.partitions
+        self.opposites = lexicon.opposite_groups
         self.rules = load_rules(extra_rules)
 
     def check_texts(self, items: list[tuple[str, str]]) -> list[FileResult]:
@@ -47,6 +48,7 @@ class Checker:
                 extraction.sentences,
                 self.predicate_groups,
                 self.partitions,
+                self.opposites,
             )
             results.append(
                 FileResult(

@@ -71,6 +71,7 @@ class Lexicon(BaseModel):
     # predicates.yaml
     predicate_groups: dict[str, list[str]] = Field(default_factory=dict)
     partitions: list[list[str]] = Field(default_factory=list)
+    opposite_groups: list[list[str]] = Field(default_factory=list)
 
     def merged(self, other: Lexicon) -> Lexicon:
         """This lexicon extended by other's entries (dicts updated, lists appended)."""

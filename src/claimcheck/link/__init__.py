@@ -25,6 +25,7 @@ def link(
     sentences: list[Sentence],
     predicate_groups: dict[str, list[str]],
     partitions: list[list[str]] | None = None,
+    opposites: list[list[str]] | None = None,
 ) -> list[Relation]:
     doc = Document(text, claims, sentences)
     partitive.find(doc, partitions or [])
@@ -32,6 +33,6 @@ def link(
     shares.find(doc)
     change.find(doc)
     comparative.find(doc)
-    synonyms.find(doc, predicate_groups)
+    synonyms.find(doc, predicate_groups, opposites or [])
     restatement.find(doc)
     return doc.relations

@@ -90,10 +90,26 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
         or _named_whole(doc, share, part)
         or _rate_base(doc, share, part)
         or _recent_share_whole(doc, part)
+        or _whole_of_restated(doc, part)
     )
     if whole is None or whole.id == part.id or whole.kind is not part.kind:
         return None
     return part, whole, "share beside its part"
+
+
+def _whole_of_restated(doc: Document, part: Claim) -> Claim | None:
+    """'University to cut 340 jobs, 7pc of staff' over a lede that says '340 of its 4,860 jobs':
+    the same figure stated again nearby, with its whole."""
+    for other in doc.claims:
+        if (
+            other.id != part.id
+            and other.kind is part.kind
+            and other.value == part.value
+            and abs(other.sentence - part.sentence) <= 2
+            and doc.whole_of(other) is not None
+        ):
+            return doc.whole_of(other)
+    return None
 
 
 def _named_whole(doc: Document, share: Claim, part: Claim) -> Claim | None:

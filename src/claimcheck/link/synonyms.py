@@ -10,7 +10,8 @@ from claimcheck.link.shares import share_relation
 from claimcheck.models import Claim, Kind, Relation, RelationType
 
 
-def find(doc: Document, groups: dict[str, list[str]]) -> None:
+def find(doc: Document, groups: dict[str, list[str]], opposites: list[list[str]]) -> None:
+    opposite = {a: b for pair in opposites for a, b in (pair, pair[::-1])}
     linked = {claim_id for relation in doc.relations for claim_id in relation.claims}
     for share in doc.claims:
         if share.id in linked or share.kind not in (*SHARES, Kind.vague):
@@ -26,7 +27,15 @@ def find(doc: Document, groups: dict[str, list[str]]) -> None:
             if whole is not None and not count.predicate:
                 # "Twenty-one of the 27 ... have stayed in their posts": said of the part
                 said += f" {whole.predicate or ''}"
-            if _group(said, groups) != group:
+            said_group = _group(said, groups)
+            if said_group is not None and said_group == opposite.get(group):
+                whole = doc.whole_of(count)
+                if share.kind is not Kind.vague and whole is not None:
+                    relation = share_relation(count, whole, share, f"the rest ({group})")
+                    roles = {"excluded": count.id, "whole": whole.id, "share": share.id}
+                    doc.add(relation.model_copy(update={"roles": roles}))
+                    break
+            if said_group != group:
                 continue
             if share.kind is Kind.vague:
                 doc.add(

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from claimcheck.models import Claim, Verdict
+from claimcheck.models import Claim, Relation, Verdict
+from claimcheck.rules.tolerance import number
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,35 @@ Claims = Mapping[str, Claim]
 
 def verdict(holds: bool) -> Verdict:
     return Verdict.consistent if holds else Verdict.inconsistent
+
+
+@dataclass(frozen=True, slots=True)
+class ShareOfCounts:
+    """A share relation's figures: the part (or the rest, 144 - 52 = 92), the whole and the
+    share as stated."""
+
+    part: float
+    part_label: str
+    whole: float
+    stated: float
+    share: Claim
+
+
+def part_of_whole(relation: Relation, claims: Claims) -> ShareOfCounts | None:
+    whole, share = claims[relation.roles["whole"]].value, claims[relation.roles["share"]]
+    if whole is None or share.value is None or whole == 0:
+        return None
+    if "excluded" in relation.roles:
+        excluded = claims[relation.roles["excluded"]].value
+        if excluded is None:
+            return None
+        rest = whole - excluded
+        label = f"{number(whole)} - {number(excluded)} = {number(rest)}"
+        return ShareOfCounts(rest, label, whole, share.value, share)
+    part = claims[relation.roles["part"]].value
+    if part is None:
+        return None
+    return ShareOfCounts(part, number(part), whole, share.value, share)
 
 
 def quoted(claim: Claim) -> str:

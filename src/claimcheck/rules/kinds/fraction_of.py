@@ -4,25 +4,25 @@ from __future__ import annotations
 
 from claimcheck.models import Relation
 from claimcheck.rules.config import FractionOfRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, part_of_whole, quoted, verdict
 from claimcheck.rules.tolerance import compare, number
 
 
 def check(relation: Relation, claims: Claims, rule: FractionOfRule) -> Outcome | None:
-    part, whole, share = (claims[relation.roles[r]] for r in ("part", "whole", "share"))
-    if part.value is None or whole.value is None or share.value is None or whole.value == 0:
+    counts = part_of_whole(relation, claims)
+    if counts is None:
         return None
-    actual = part.value / whole.value
+    actual = counts.part / counts.whole
     result = compare(
         actual,
-        share,
-        share.value,
+        counts.share,
+        counts.stated,
         exact_slack=rule.tolerance,
         approximate_slack=rule.approximate_tolerance,
     )
     status = "consistent" if result.holds else "inconsistent"
     message = (
-        f"{quoted(share)} ({share.value:.2f}): {number(part.value)} of {number(whole.value)} "
-        f"= {actual:.2f}: {status}"
+        f"{quoted(counts.share)} ({counts.stated:.2f}): {counts.part_label} of "
+        f"{number(counts.whole)} = {actual:.2f}: {status}"
     )
-    return Outcome(verdict(result.holds), message, share.id)
+    return Outcome(verdict(result.holds), message, counts.share.id)

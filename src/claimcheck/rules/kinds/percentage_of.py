@@ -4,26 +4,25 @@ from __future__ import annotations
 
 from claimcheck.models import Relation
 from claimcheck.rules.config import PercentageOfRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, part_of_whole, quoted, verdict
 from claimcheck.rules.tolerance import compare, half_unit, number
 
 
 def check(relation: Relation, claims: Claims, rule: PercentageOfRule) -> Outcome | None:
-    part, whole, share = (claims[relation.roles[r]] for r in ("part", "whole", "share"))
-    if part.value is None or whole.value is None or share.value is None or whole.value == 0:
+    counts = part_of_whole(relation, claims)
+    if counts is None:
         return None
-    actual = 100 * part.value / whole.value
-    stated = share.value
+    actual = 100 * counts.part / counts.whole
     result = compare(
         actual,
-        share,
-        stated,
-        exact_slack=half_unit(share),
-        approximate_slack=max(rule.approximate_points, rule.approximate_relative * stated),
+        counts.share,
+        counts.stated,
+        exact_slack=half_unit(counts.share),
+        approximate_slack=max(rule.approximate_points, rule.approximate_relative * counts.stated),
     )
     status = "consistent" if result.holds else "inconsistent"
     message = (
-        f"{quoted(share)}: {number(part.value)} of {number(whole.value)} = {actual:.2f}%; "
-        f"stated {share.text}: {status}"
+        f"{quoted(counts.share)}: {counts.part_label} of {number(counts.whole)} = {actual:.2f}%; "
+        f"stated {counts.share.text}: {status}"
     )
-    return Outcome(verdict(result.holds), message, share.id)
+    return Outcome(verdict(result.holds), message, counts.share.id)
