@@ -53,11 +53,16 @@ def find(doc: Document, groups: dict[str, list[str]], opposites: list[list[str]]
 
 
 def _group(text: str, groups: dict[str, list[str]]) -> str | None:
+    """The group of the phrase that starts first ('failed to hit the target' is a miss, though
+    'hit the target' is inside it); the longest wins a tie."""
     lowered = " " + text.lower()
+    best: tuple[int, int, str] | None = None
     for name, phrases in groups.items():
-        if any(f" {phrase}" in lowered for phrase in phrases):
-            return name
-    return None
+        for phrase in phrases:
+            at = lowered.find(f" {phrase}")
+            if at >= 0 and (best is None or (at, -len(phrase)) < best[:2]):
+                best = (at, -len(phrase), name)
+    return best[2] if best else None
 
 
 def _current_whole(doc: Document, claim: Claim) -> Claim | None:
