@@ -35,4 +35,5 @@ def link(
     comparative.find(doc)
     synonyms.find(doc, predicate_groups, opposites or [])
     restatement.find(doc)
+    restatement.find_changes_in_two_forms(doc)
     return doc.relations

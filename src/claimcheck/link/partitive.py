@@ -96,8 +96,10 @@ def _among(doc: Document, index: int, counts: list[Claim]) -> None:
 
 _FIRST = re.compile(r"^(?:The|the)\s+(?:first|last|latest)\s+$")
 _AMONG_THE = re.compile(
-    r"^(?:Among|Of)\s+the\s+([a-z][a-z-]+)\b[^,]{0,60}?\s+(?:were|are|was|is)\s+$"
+    r"^(?:Among|Of)\s+the\s+([a-z][a-z-]+)\b[^,\d]{0,60}?(?:,\s*|\s+(?:were|are|was|is)\s+)$"
 )
+# "... and 24,530 by councils in the rest of England": the list leaves nothing out
+_REST_OF = re.compile(r"\b(?:the rest of|elsewhere|everywhere else|all other|all the others?)\b")
 
 
 def _first_of(doc: Document, index: int, counts: list[Claim]) -> None:
@@ -120,8 +122,26 @@ def _among_the_noun(doc: Document, index: int, counts: list[Claim]) -> None:
     if named is None:
         return
     whole = antecedent(doc, counts[0], same_sentence=False, noun=named.group(1))
-    if whole is not None and head_noun(whole) == singular(named.group(1)):
-        doc.add_part(counts[0], whole, _relation(counts[0], whole, "among the N were"))
+    if whole is None or head_noun(whole) != singular(named.group(1)):
+        return
+    parts = [counts[0]]
+    for later in counts[1:]:
+        if doc.claims_between(parts[-1], later, frozenset({Kind.count})) or not re.search(
+            r"\band\s+$|,\s*$", doc.between(parts[-1], later)
+        ):
+            break
+        parts.append(later)
+    for part in parts:
+        doc.add_part(part, whole, _relation(part, whole, "among the N were"))
+    if len(parts) > 1 and _REST_OF.search(doc.said_of(parts[-1], 60)):
+        doc.add(
+            Relation(
+                type=RelationType.sum,
+                roles={"total": whole.id},
+                parts=[p.id for p in parts],
+                cue="a list ending with the rest",
+            )
+        )
 
 
 def _rest_of_whole(doc: Document) -> None:

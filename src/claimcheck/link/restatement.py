@@ -23,6 +23,10 @@ _EARLIER_AFTER = re.compile(
     re.I,
 )
 _KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
+_SHARES = frozenset({Kind.percentage, Kind.fraction})
+# A change said as a share: "risen by almost two thirds", "65 per cent more than in 2010"
+_RISE_BEFORE = re.compile(r"\b(?:by|up|down|rose|risen|fell|fallen)\s+$")
+_RISE_AFTER = re.compile(r"^\s+(?:more|higher|fewer|lower|up|down|rise|increase|fall|drop)\b")
 
 
 def find(doc: Document) -> None:
@@ -45,6 +49,34 @@ def find(doc: Document) -> None:
                     cue="same thing, same figure",
                 )
             )
+
+
+def find_changes_in_two_forms(doc: Document) -> None:
+    """'risen by almost two thirds' and '65 per cent more than in 2010': one change said as a
+    fraction and again as a percentage, about the same thing."""
+    changes = [
+        c
+        for c in doc.claims
+        if c.kind in _SHARES
+        and (_RISE_BEFORE.search(doc.before(c, 12)) or _RISE_AFTER.match(doc.after(c, 15)))
+    ]
+    per_sentence: dict[int, int] = {}
+    for change in changes:
+        per_sentence[change.sentence] = per_sentence.get(change.sentence, 0) + 1
+    for n, first in enumerate(changes):
+        for again in changes[n + 1 :]:
+            if first.kind is again.kind or first.sentence == again.sentence:
+                continue
+            if per_sentence[first.sentence] > 1 or per_sentence[again.sentence] > 1:
+                continue  # "6 per cent more than a year earlier and 65 per cent more than in 2010"
+            if len(doc.content_words(first.sentence) & doc.content_words(again.sentence)) >= 2:
+                doc.add(
+                    Relation(
+                        type=RelationType.restatement,
+                        roles={"first": first.id, "again": again.id},
+                        cue="one change in two forms",
+                    )
+                )
 
 
 def _same_figure(a: Claim, b: Claim, same_noun: bool) -> bool:
