@@ -95,7 +95,7 @@ class Document:
         return self.by_id[base] if base else None
 
     def content_words(self, index: int) -> set[str]:
-        words = re.findall(r"[a-z][a-z'-]+", self.sentences[index].text.lower())
+        words = re.findall(r"[a-z][a-z-]+", self.sentences[index].text.lower().replace("’", "'"))
         return {singular(w) for w in words if w not in _CONTENT_STOP and len(w) > 2}
 
 

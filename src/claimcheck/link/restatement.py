@@ -94,9 +94,12 @@ def _same_figure(a: Claim, b: Claim, same_noun: bool) -> bool:
 
 
 def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:
+    """Same noun, or sentences about the same things: three content words in common, or two
+    when one is the headline (headlines are short)."""
     if head_noun(a) and head_noun(a) == head_noun(b):
         return True
-    return len(doc.content_words(a.sentence) & doc.content_words(b.sentence)) >= 3
+    shared = doc.content_words(a.sentence) & doc.content_words(b.sentence)
+    return len(shared) >= (2 if 0 in (a.sentence, b.sentence) else 3)
 
 
 def _compared(doc: Document, claim: Claim) -> bool:
