@@ -23,6 +23,8 @@ _BETWEEN_PART_AND_WHOLE = re.compile(
 _OF_PRONOUN = re.compile(
     r"^\s+(?:of|among)\s+(?:them|those|these|whom|which|it|this)\b(?:\s+([a-z][a-z-]+))?"
 )
+# "118 of the homes completed in 2023/24", "three of the new councillors": a whole by its noun
+_OF_THE_NOUN = re.compile(r"^\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?([a-z]+s)\b(?!\s*\d)")
 # "They were among 56 of the force's employees": the previous sentence's figure is a part of N
 _AMONG = re.compile(r"^(?:They|These|Those|All|Both)\s+(?:were|are)\s+(?:among|part of|out of)\s+$")
 # "leaving 92 that did not", "the other three", "The remaining six": the rest of a whole
@@ -60,6 +62,22 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
                 whole, cue = following, "of the"
             elif pronoun := _OF_PRONOUN.match(doc.after(part)):
                 whole, cue = antecedent(doc, part, noun=pronoun.group(1)), "of them"
+            elif (
+                (named := _OF_THE_NOUN.match(doc.after(part, 50)))
+                and (
+                    found := antecedent(
+                        doc,
+                        part,
+                        same_sentence=False,
+                        noun=named.group(1),
+                        described=doc.after(part, 50),
+                    )
+                )
+                is not None
+                and head_noun(found) == singular(named.group(1))
+            ):
+                # "Only 118 of the homes completed in 2023/24": the earlier figure of homes
+                whole, cue = found, "of the things"
             elif fronted is not None and part is not fronted and part.start > fronted.end:
                 whole, cue = fronted, "of the ..., N"
             elif _FRONTED_PRONOUN.match(sentence.text) and part.subject is None:
@@ -215,6 +233,7 @@ def antecedent(
     noun: str | None = None,
     same_kind: Kind | None = None,
     parts_allowed: bool = True,
+    described: str = "",
 ) -> Claim | None:
     """The group a pronoun ('those', 'them', 'those goals') points back to, in this sentence or
     the two before: the earlier figure of the same kind counting the named noun if there is one;
@@ -234,6 +253,10 @@ def antecedent(
     ]
     if noun:
         named = [c for c in earlier if head_noun(c) == singular(noun)]
+        if named and described:
+            # "118 of the homes completed in 2023/24": the figure described in the same words
+            wanted = _words(described)
+            return max(named, key=lambda c: (len(wanted & _words(doc.after(c, 50))), c.start))
         if named:
             return named[-1]
         earlier = [c for c in earlier if claim.sentence - c.sentence <= 2]
@@ -243,6 +266,10 @@ def antecedent(
         return earlier[-1]
     sentence = earlier[-1].sentence
     return next(c for c in earlier if c.sentence == sentence)
+
+
+def _words(text: str) -> set[str]:
+    return {singular(w) for w in re.findall(r"[a-z0-9/]+", text.lower()) if len(w) > 2}
 
 
 def _relation(part: Claim, whole: Claim, cue: str) -> Relation:
