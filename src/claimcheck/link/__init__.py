@@ -32,6 +32,7 @@ def link(
     composition.find(doc)
     shares.find(doc)
     change.find(doc)
+    change.implicit_old(doc)
     comparative.find(doc)
     synonyms.find(doc, predicate_groups, opposites or [])
     restatement.find(doc)

@@ -192,6 +192,39 @@ def _taking_from_to(doc: Document, old: Claim) -> None:
         _add(doc, old, new, added[-1], "N more, taking it from A to B")
 
 
+_BARE_CHANGE = re.compile(r"^\s+(?:increase|rise|fall|drop|decrease|jump|reduction)\b")
+
+
+def implicit_old(doc: Document) -> None:
+    """'In 2003 ... 19 per cent ..., a total of 25,139. The latest figures put the proportion at
+    27.9 per cent, or 35,653 officers, ... an 8.9 per cent increase': a change with no 'from'
+    is measured from the one earlier figure of the same kind that counts the same thing at an
+    earlier date. Left alone when there is more than one."""
+    linked = {r.roles.get("change") for r in doc.relations}
+    for change in doc.claims:
+        if change.kind is not Kind.percentage or change.id in linked:
+            continue
+        if not _BARE_CHANGE.match(doc.after(change, 20)):
+            continue
+        before = [c for c in doc.in_sentence(change.sentence) if c.end <= change.start]
+        for kind in (Kind.count, Kind.percentage):
+            news = [c for c in before if c.kind is kind and c.value]
+            if not news:
+                continue
+            new = news[-1]
+            olds = [
+                c
+                for c in doc.claims[: doc.position[new.id]]
+                if c.kind is kind
+                and c.unit == new.unit
+                and 0 < new.sentence - c.sentence <= 3
+                and any(d.kind is Kind.date for d in doc.in_sentence(c.sentence))
+                and doc.content_words(c.sentence) & doc.content_words(new.sentence)
+            ]
+            if len(olds) == 1:
+                _add(doc, olds[0], new, change, "a change from an earlier date")
+
+
 def _next_figure(doc: Document, claim: Claim) -> Claim | None:
     """The next claim in the same sentence that is not a date."""
     following = doc.next_claim(claim)
