@@ -33,6 +33,7 @@ def link(
     shares.find(doc)
     change.find(doc)
     change.implicit_old(doc)
+    change.higher_still(doc)
     comparative.find(doc)
     synonyms.find(doc, predicate_groups, opposites or [])
     restatement.find(doc)

@@ -192,7 +192,42 @@ def _taking_from_to(doc: Document, old: Claim) -> None:
         _add(doc, old, new, added[-1], "N more, taking it from A to B")
 
 
+_CHANGE_OF = re.compile(r"\b(?:increase|rise|fall|drop|decrease|jump|reduction)\s+of\s+$")
 _BARE_CHANGE = re.compile(r"^\s+(?:increase|rise|fall|drop|decrease|jump|reduction)\b")
+
+
+_STILL = re.compile(
+    r"\b(?:(higher|greater|larger|bigger|more) still|even (higher|greater|larger|bigger|more)|"
+    r"(lower|smaller|fewer|less) still|even (lower|smaller|fewer|less))\b[^.;]{0,25}?$",
+    re.I,
+)
+
+
+def higher_still(doc: Document) -> None:
+    """'61 per cent ... At grammar schools it was higher still, with 68 per cent': the new
+    figure must be above the last one of its kind."""
+    for new in doc.claims:
+        still = _STILL.search(doc.before(new, 60))
+        if still is None or new.value is None:
+            continue
+        earlier = [
+            c
+            for c in doc.claims[: doc.position[new.id]]
+            if c.kind is new.kind
+            and c.unit == new.unit
+            and c.value is not None
+            and 0 <= new.sentence - c.sentence <= 1
+        ]
+        if not earlier:
+            continue
+        rising = bool(still.group(1) or still.group(2))
+        doc.add(
+            Relation(
+                type=RelationType.difference,
+                roles={"old": earlier[-1].id, "new": new.id},
+                cue=f"went {'up' if rising else 'down'}",
+            )
+        )
 
 
 def implicit_old(doc: Document) -> None:
@@ -204,10 +239,13 @@ def implicit_old(doc: Document) -> None:
     for change in doc.claims:
         if change.kind is not Kind.percentage or change.id in linked:
             continue
-        if not _BARE_CHANGE.match(doc.after(change, 20)):
+        if not (
+            _BARE_CHANGE.match(doc.after(change, 20)) or _CHANGE_OF.search(doc.before(change, 20))
+        ):
             continue
         before = [c for c in doc.in_sentence(change.sentence) if c.end <= change.start]
-        for kind in (Kind.count, Kind.percentage):
+        points = change.unit == "percentage point"  # points are a change between percentages
+        for kind in (Kind.percentage,) if points else (Kind.count, Kind.percentage):
             news = [c for c in before if c.kind is kind and c.value]
             if not news:
                 continue

@@ -19,6 +19,8 @@ def check(relation: Relation, claims: Claims, rule: ChangeRule) -> Outcome | Non
     slack = max(rule.approximate_points, rule.approximate_relative * stated)
     points = abs(new.value - old.value)
     if change.kind is Kind.percentage and change.unit == "percentage point":
+        if new.kind is not Kind.percentage:
+            return None  # points measure a change between percentages, not counts
         actual, what = points, "percentage points"
     elif change.kind is Kind.percentage:
         actual, what = 100 * abs(new.value - old.value) / abs(old.value), "per cent"
