@@ -32,11 +32,16 @@ _EXPLICIT_WHOLE = re.compile(
 )
 # "43 per cent of the total", "92 per cent of turnover", "79 per cent of the average rent"
 _OF_NOUN = re.compile(
-    r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z'’-]+\s+){0,2}?([a-z][a-z-]+)\b(?!\s+\d)"
+    r"^\s+of\s+(?:the\s+|its\s+|their\s+|all\s+)?(?:[a-z'’-]+\s+){0,2}?([a-z][a-z-]+)"
+    r"(?=\s*[,.;:)]|\s+(?:and|but|while|which|in|on|at|for|from|by|since|last|this)\b|$)"
 )
 # "About a quarter of them, 312,000, work part time"
 _OF_THEM_THEN_COUNT = re.compile(
     r"^\s+of\s+(?:them|those|these)\b[^,.;]{0,30},\s*(?:about|some|around)?\s*$"
+)
+_SMALL = frozenset({"of", "the", "its", "their", "all", "on", "in", "for"})
+_OF_IT_ON = re.compile(
+    r"^\s+of\s+(?:it|this|that|them)\s+(?:on|in|for)\s+((?:[a-z]+\s+){0,2}[a-z]+)"
 )
 _GIVEN_AS_COMPARISON = re.compile(r"\b(?:from|than|against|compared with)\s+(?:£|\$|€)?$")
 _OWN_CLAUSE = re.compile(
@@ -58,6 +63,7 @@ def find(doc: Document) -> None:
             or _that_is(doc, share)
             or _restated_share(doc, share)
             or _named_rate(doc, share)
+            or _spent_on(doc, share)
         )
         if pair is not None:
             part, whole, cue = pair
@@ -118,18 +124,47 @@ def _named_whole(doc: Document, share: Claim, part: Claim) -> Claim | None:
     named = _OF_NOUN.match(doc.after(share, 40))
     if named is None or named.group(1) in ("them", "those", "these", "it", "this", "that"):
         return None
-    noun = singular(named.group(1))
-    for earlier in reversed(doc.claims[: doc.position[part.id]]):
-        if part.sentence - earlier.sentence > 3:
+    return figure_named(doc, part, named.group(0), exclude=part)
+
+
+def figure_named(doc: Document, before: Claim, phrase: str, exclude: Claim) -> Claim | None:
+    """The earlier figure introduced with the phrase's last noun ('of turnover': 'Turnover rose
+    to £45.1m'), of the kind of `exclude`: within three sentences, or within eight when another
+    word of the phrase is there too ('the average rent': 'The average advertised rent')."""
+    words = [singular(w) for w in re.findall(r"[a-z][a-z-]+", phrase.lower()) if w not in _SMALL]
+    if not words:
+        return None
+    noun, others = words[-1], set(words[:-1])
+    for earlier in reversed(doc.claims[: doc.position[before.id]]):
+        distance = before.sentence - earlier.sentence
+        if distance > 8:
             break
-        if earlier.kind is not part.kind or earlier.id == part.id or not earlier.value:
+        if earlier.kind is not exclude.kind or earlier.id == exclude.id or not earlier.value:
             continue
         if _GIVEN_AS_COMPARISON.search(doc.before(earlier, 20)):
             continue  # "up 4.9 per cent from £583.9m": the old figure, not the one named
-        words = {singular(w) for w in re.findall(r"[a-z][a-z-]+", doc.before(earlier, 45).lower())}
-        if noun in words or head_noun(earlier) == noun:
+        found = {singular(w) for w in re.findall(r"[a-z][a-z-]+", doc.before(earlier, 45).lower())}
+        if head_noun(earlier):
+            found.add(head_noun(earlier) or "")
+        if noun in found and (distance <= 3 or others & found):
             return earlier
     return None
+
+
+def _spent_on(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'pay of £2,750 a month would now spend 38 per cent of it on rent': the whole is 'it', the
+    figure before in the sentence; the part is the figure named by what it is spent on."""
+    named = _OF_IT_ON.match(doc.after(share, 50))
+    if named is None:
+        return None
+    before = [
+        c for c in doc.in_sentence(share.sentence) if c.end <= share.start and c.kind in _PARTS
+    ]
+    if not before:
+        return None
+    whole = before[-1]
+    part = figure_named(doc, whole, named.group(1), exclude=whole)
+    return (part, whole, "a share of it spent on") if part is not None else None
 
 
 def _rate_base(doc: Document, share: Claim, part: Claim) -> Claim | None:
