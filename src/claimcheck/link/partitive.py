@@ -94,6 +94,7 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
             if whole is not None and whole.id != part.id and whole.kind is part.kind:
                 doc.add_part(part, whole, _relation(part, whole, cue))
         _among(doc, sentence.index, counts)
+        _that_thing_among(doc, counts)
         _first_of(doc, sentence.index, counts)
         _among_the_noun(doc, sentence.index, counts)
         for part, base in itertools.pairwise(counts):
@@ -118,6 +119,31 @@ _AMONG_THE = re.compile(
 )
 # "... and 24,530 by councils in the rest of England": the list leaves nothing out
 _REST_OF = re.compile(r"\b(?:the rest of|elsewhere|everywhere else|all other|all the others?)\b")
+
+
+# "That conviction among 27 accused": a thing named before, now counted among a whole
+_THAT_THING = re.compile(
+    r"\b(?:[Tt]hat|[Tt]his|[Tt]hose|[Tt]hese)\s+([a-z]{5,})\s+(?:among|of|out of|from)\s+$"
+)
+
+
+def _that_thing_among(doc: Document, counts: list[Claim]) -> None:
+    """'... while one was convicted. ... That conviction among 27 accused ...': the earlier count
+    whose predicate shares the noun's stem is a part of this whole."""
+    for whole in counts:
+        named = _THAT_THING.search(doc.before(whole, 40))
+        if named is None:
+            continue
+        stem = named.group(1)[:6]
+        earlier = [
+            c
+            for c in doc.claims[: doc.position[whole.id]]
+            if c.kind is whole.kind
+            and 0 < whole.sentence - c.sentence <= 3
+            and stem in (c.predicate or "").lower()
+        ]
+        if earlier:
+            doc.add_part(earlier[-1], whole, _relation(earlier[-1], whole, "that thing among N"))
 
 
 def _first_of(doc: Document, index: int, counts: list[Claim]) -> None:

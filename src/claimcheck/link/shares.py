@@ -312,4 +312,21 @@ def _rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
             if doc.claims_between(whole, share, frozenset(SHARES)):
                 return None
             return part, whole, "rate of a part of a whole"
+    # "That conviction among 27 accused gives ... a conviction rate of 3.7 per cent": the whole
+    # is in this sentence, its part was named before
+    related_wholes = {
+        r.roles["whole"] for r in doc.relations if r.type is RelationType.part_le_whole
+    }
+    in_sentence = doc.in_sentence(share.sentence)
+    for whole in reversed([w for w in in_sentence if w.id in related_wholes]):
+        if whole.end > share.start or doc.claims_between(whole, share, frozenset(SHARES)):
+            continue
+        parts = {
+            part
+            for r in doc.relations
+            if r.type is RelationType.part_le_whole and r.roles.get("whole") == whole.id
+            for part in r.parts
+        }
+        if len(parts) == 1:
+            return doc.by_id[parts.pop()], whole, "rate of a part of a whole"
     return None
