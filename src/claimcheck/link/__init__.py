@@ -10,6 +10,7 @@ from claimcheck.link import (
     change,
     comparative,
     composition,
+    names,
     partitive,
     restatement,
     shares,
@@ -36,6 +37,7 @@ def link(
     change.higher_still(doc)
     comparative.find(doc)
     synonyms.find(doc, predicate_groups, opposites or [])
+    names.find(doc)
     restatement.find(doc)
     restatement.find_changes_in_two_forms(doc)
     return doc.relations

@@ -95,7 +95,7 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
         or doc.base_of(part)
         or _named_whole(doc, share, part)
         or _rate_base(doc, share, part)
-        or _recent_share_whole(doc, part)
+        or recent_share_whole(doc, part)
         or _whole_of_restated(doc, part)
     )
     if whole is None or whole.id == part.id or whole.kind is not part.kind:
@@ -246,7 +246,7 @@ def _restated_share(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | N
     return None
 
 
-def _recent_share_whole(doc: Document, part: Claim) -> Claim | None:
+def recent_share_whole(doc: Document, part: Claim) -> Claim | None:
     """A run of shares of one whole: '1,845 votes, or 41.2 per cent of the 4,478 valid ballots
     ... 301 votes (6.7 per cent)'. The whole last spoken of in this sentence or the two before."""
     wholes = [
