@@ -77,6 +77,22 @@ def _up_from(doc: Document, new: Claim) -> None:
         and _UP_DOWN_FROM.match(doc.between(new, change))
     ):
         return  # "8.9 million visits over the latest 12 months, down from 9.51 million"
+    if (
+        change is not None
+        and change.kind is new.kind
+        and _UP_DOWN_FROM.match(doc.between(new, change))
+        and (old is None or not _CHANGE_WORDS.search(doc.between(change, old)))
+    ):
+        # "Twenty-three ... in deficit, up from 14 a year earlier": a direction, no amount
+        rising = "up" in doc.between(new, change) or "rising" in doc.between(new, change)
+        doc.add(
+            Relation(
+                type=RelationType.difference,
+                roles={"old": change.id, "new": new.id},
+                cue=f"went {'up' if rising else 'down'}",
+            )
+        )
+        return
     if change is not None and old is not None and _UP_DOWN_FROM.match(doc.between(new, change)):
         # "66 per cent, up from 61.2 per cent last year, an improvement of 4.8 points"
         change, old = old, change

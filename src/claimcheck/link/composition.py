@@ -171,13 +171,24 @@ def _same_figure_before(doc: Document, claim: Claim, noun: str | None = None) ->
     earlier = [
         c
         for c in doc.claims[: doc.position[claim.id]]
-        if c.kind is claim.kind and (noun is None or head_noun(c) == noun)
+        if c.kind is claim.kind and (noun is None or noun in _nouns_of(doc, c))
     ]
     for candidate in reversed(earlier):
         if candidate.value == claim.value:
             return candidate
-    digits = sorted(re.sub(r"\D", "", claim.text))
+    digits = sorted(_digits(claim))
     for candidate in reversed(earlier):
-        if len(digits) >= 2 and sorted(re.sub(r"\D", "", candidate.text)) == digits:
+        if len(digits) >= 2 and sorted(_digits(candidate)) == digits:
             return candidate
     return None
+
+
+def _digits(claim: Claim) -> str:
+    """'Twenty-three' has the digits of 23 too."""
+    return f"{claim.value:g}".replace(".", "") if claim.value is not None else ""
+
+
+def _nouns_of(doc: Document, claim: Claim) -> set[str | None]:
+    """What a figure counts: its own noun, or its whole's ('Twenty-three of the 48 schools')."""
+    whole = doc.whole_of(claim)
+    return {head_noun(claim), head_noun(whole) if whole is not None else None}

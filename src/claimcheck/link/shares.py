@@ -97,6 +97,7 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
         or _rate_base(doc, share, part)
         or recent_share_whole(doc, part)
         or _whole_of_restated(doc, part)
+        or _target_or_total(doc, share, part)
     )
     if whole is None or whole.id == part.id or whole.kind is not part.kind:
         return None
@@ -165,6 +166,34 @@ def _spent_on(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     whole = before[-1]
     part = figure_named(doc, whole, named.group(1), exclude=whole)
     return (part, whole, "a share of it spent on") if part is not None else None
+
+
+_OF_TARGET = re.compile(
+    r"^\s+of\s+(?:the|its|their)\s+(?:\w+\s+)?(?:requirement|target|goal|aim|plan|ambition)\b"
+)
+_OBLIGED = re.compile(
+    r"\b(?:should|must|ought to|needs? to|needed to|was meant to|were meant to|target|goal|"
+    r"required|requirement)\b"
+)
+_OF_THE_TOTAL = re.compile(r"^\s+of\s+(?:the|all)\s+(?:\w+\s+)?total\b")
+
+
+def _target_or_total(doc: Document, share: Claim, part: Claim) -> Claim | None:
+    """'Instead 2,710 were built, 83 per cent of the requirement' after 'should have delivered
+    3,250 homes'; '43 per cent of the total' after 'Research brought in £96.3m'."""
+    after = doc.after(share, 40)
+    earlier = [
+        c
+        for c in doc.claims[: doc.position[part.id]]
+        if c.kind is part.kind and c.value and 0 < part.sentence - c.sentence <= 1
+    ]
+    if _OF_TARGET.match(after):
+        obliged = [c for c in earlier if _OBLIGED.search(doc.before(c, 40))]
+        return obliged[-1] if len(obliged) == 1 else None
+    if _OF_THE_TOTAL.match(after):
+        previous = [c for c in earlier if c.sentence == part.sentence - 1]
+        return previous[0] if len(previous) == 1 else None
+    return None
 
 
 def _rate_base(doc: Document, share: Claim, part: Claim) -> Claim | None:
