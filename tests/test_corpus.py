@@ -49,7 +49,7 @@ def test_above_both_baselines(articles: list[GoldArticle]) -> None:
 
 def test_checks_budgets(articles: list[GoldArticle]) -> None:
     """Clean copy raises no alarm; every deliberate slip is caught; the seeded mutations are
-    caught at least as often as when last measured (0.88; the target is 0.90)."""
+    caught at least as often as when last measured (0.90, the issue's bar)."""
     from claimcheck.api import Checker
     from claimcheck.evaluate.mutate import detected, mutations
     from claimcheck.evaluate.relations import RelationScore, score_article
@@ -64,4 +64,4 @@ def test_checks_budgets(articles: list[GoldArticle]) -> None:
     made = [m for a in articles if a.clean for m in mutations(a)]
     mutated = checker.check_texts([(str(m.article.path), m.text) for m in made])
     caught = sum(detected(m, r) for m, r in zip(made, mutated, strict=True))
-    assert caught / len(made) >= 0.87
+    assert caught / len(made) >= 0.90

@@ -35,6 +35,8 @@ def link(
     change.find(doc)
     change.implicit_old(doc)
     change.higher_still(doc)
+    change.up_from_for_the_part(doc)
+    change.change_before_its_ends(doc)
     comparative.find(doc)
     synonyms.find(doc, predicate_groups, opposites or [])
     names.find(doc)

@@ -3,6 +3,7 @@ a rise of 0.5 per cent'; '3,050, up 12% from 2,720'."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from claimcheck.link.document import Document
@@ -244,6 +245,59 @@ def higher_still(doc: Document) -> None:
                 cue=f"went {'up' if rising else 'down'}",
             )
         )
+
+
+def up_from_for_the_part(doc: Document) -> None:
+    """'Twenty-three of the 48 schools ... ended the year in deficit, up from 14': the figure
+    before 'up from' is a whole; what went up is its part."""
+    wholes = set(doc.part_of.values())
+    for old in doc.claims:
+        direction = re.search(r"\b(up|down|rising|falling)\s+from\s+$", doc.before(old, 20))
+        if direction is None or old.value is None:
+            continue
+        before = [
+            c
+            for c in doc.in_sentence(old.sentence)
+            if c.end <= old.start and c.kind is old.kind and c.value is not None
+        ]
+        if not before or before[-1].id not in wholes:
+            continue  # the plain case, "N, up from M", is read by _up_from
+        parts = [c for c in before if doc.part_of.get(c.id) == before[-1].id]
+        if len(parts) == 1:
+            rising = direction.group(1) in ("up", "rising")
+            doc.add(
+                Relation(
+                    type=RelationType.difference,
+                    roles={"old": old.id, "new": parts[0].id},
+                    cue=f"went {'up' if rising else 'down'}",
+                )
+            )
+
+
+def change_before_its_ends(doc: Document) -> None:
+    """'approved a 4.99 per cent rise in council tax' ... 'The county's share of a Band D bill
+    will go up from £1,702.44 to £1,787.39': a change whose ends follow within two sentences."""
+    linked = {r.roles.get("change") for r in doc.relations}
+    for change in doc.claims:
+        if change.kind is not Kind.percentage or change.unit != "per cent" or change.id in linked:
+            continue
+        if not _BARE_CHANGE.match(doc.after(change, 20)):
+            continue
+        if [c for c in doc.in_sentence(change.sentence) if c.kind in (Kind.money, Kind.count)]:
+            continue  # its ends, if any, are in its own sentence
+        pairs = [
+            (old, new)
+            for old, new in itertools.pairwise(doc.claims)
+            if 0 < old.sentence - change.sentence <= 2
+            and old.sentence == new.sentence
+            and old.kind is new.kind
+            and old.kind in (Kind.money, Kind.count)
+            and _FROM.search(doc.before(old, 20))
+            and _TO.match(doc.between(old, new))
+            and doc.content_words(old.sentence) & doc.content_words(change.sentence)
+        ]
+        if len(pairs) == 1:
+            _add(doc, pairs[0][0], pairs[0][1], change, "a change, then its two ends")
 
 
 def implicit_old(doc: Document) -> None:

@@ -34,6 +34,46 @@ _LISTED_KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
 def find(doc: Document) -> None:
     _made_up_of(doc)
     _groups_and_back_references(doc)
+    _vote_tally(doc)
+
+
+_VOTES_TO = re.compile(r"\bby\s+$")
+_TO = re.compile(r"^\s+votes?\s+to\s+$")
+_ABSTAINED = re.compile(r"^\s*,?\s*with\s+$")
+
+
+def _vote_tally(doc: Document) -> None:
+    """'approved by 41 votes to 22, with three abstentions, at a meeting attended by 66': for,
+    against and abstentions add up to those present, when the sentence says how many were."""
+    for n, votes_for in enumerate(doc.claims[:-1]):
+        against = doc.claims[n + 1]
+        if not (
+            _VOTES_TO.search(doc.before(votes_for, 6))
+            and _TO.match(doc.between(votes_for, against))
+        ):
+            continue
+        parts = [votes_for, against]
+        following = doc.next_claim(against)
+        if (
+            following is not None
+            and _ABSTAINED.match(doc.between(against, following))
+            and re.match(r"^\s+abstentions?\b", doc.after(following, 15))
+        ):
+            parts.append(following)
+        present = [
+            c
+            for c in doc.in_sentence(votes_for.sentence)
+            if c.start > parts[-1].end and re.search(r"\battended by\s+$", doc.before(c, 15))
+        ]
+        if len(present) == 1:
+            doc.add(
+                Relation(
+                    type=RelationType.sum,
+                    roles={"total": present[0].id},
+                    parts=[c.id for c in parts],
+                    cue="a vote tally",
+                )
+            )
 
 
 def _made_up_of(doc: Document) -> None:

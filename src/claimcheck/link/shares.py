@@ -64,6 +64,7 @@ def find(doc: Document) -> None:
             or _restated_share(doc, share)
             or _named_rate(doc, share)
             or _spent_on(doc, share)
+            or _measured_part(doc, share)
         )
         if pair is not None:
             part, whole, cue = pair
@@ -150,6 +151,24 @@ def figure_named(doc: Document, before: Claim, phrase: str, exclude: Claim) -> C
         if noun in found and (distance <= 3 or others & found):
             return earlier
     return None
+
+
+def _measured_part(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
+    """'a storm dumped 97mm of rain ... The gauge recorded 115 per cent of the 84mm that normally
+    falls': a share of a measured whole, whose part is the one earlier figure in that unit."""
+    whole = doc.next_claim(share)
+    if whole is None or whole.kind is not Kind.quantity or whole.unit is None:
+        return None
+    if not _EXPLICIT_WHOLE.match(doc.between(share, whole)):
+        return None
+    earlier = [
+        c
+        for c in doc.claims[: doc.position[share.id]]
+        if c.kind is Kind.quantity and c.unit == whole.unit and share.sentence - c.sentence <= 2
+    ]
+    if not earlier or len({c.value for c in earlier}) != 1:
+        return None  # one figure, though the headline may say it too
+    return earlier[-1], whole, "a share of a measured whole"
 
 
 def _spent_on(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
