@@ -10,6 +10,7 @@ from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
 from claimcheck.extract import Extractor
+from claimcheck.inputs import apply_suppressions, kind_of, prepare
 from claimcheck.link import link
 from claimcheck.models import FileResult, Report
 from claimcheck.rules import apply, load_rules
@@ -37,11 +38,17 @@ class Checker:
         self.opposites = lexicon.opposite_groups
         self.rules = load_rules(extra_rules)
 
-    def check_texts(self, items: list[tuple[str, str]]) -> list[FileResult]:
-        """(path, text) pairs to one result each, in order."""
-        extractions = self.extractor.extract_many([text for _, text in items])
+    def check_texts(
+        self, items: list[tuple[str, str]], kinds: list[str] | None = None
+    ) -> list[FileResult]:
+        """(path, text) pairs to one result each, in order. The kind (text, markdown, html)
+        comes from the path's suffix unless given."""
+        kinds = kinds or [kind_of(path) for path, _ in items]
+        prepared = [prepare(text, kind) for (_, text), kind in zip(items, kinds, strict=True)]
+        extractions = self.extractor.extract_many([p.text for p in prepared])
         results = []
-        for (path, text), extraction in zip(items, extractions, strict=True):
+        for (path, source), ready, extraction in zip(items, prepared, extractions, strict=True):
+            text = ready.text
             relations = link(
                 text,
                 extraction.claims,
@@ -55,8 +62,13 @@ class Checker:
                     path=path,
                     claims=extraction.claims,
                     relations=relations,
-                    findings=apply(relations, extraction.claims, self.rules),
+                    findings=apply_suppressions(
+                        apply(relations, extraction.claims, self.rules),
+                        ready.suppressions,
+                        source,
+                    ),
                     sentences=extraction.sentences,
+                    text=source,
                 )
             )
         return results

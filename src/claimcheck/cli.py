@@ -36,7 +36,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="list and check the numeric claims in articles")
     check.add_argument("paths", nargs="+", metavar="PATH", help="article files; - for stdin")
-    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument(
+        "--format",
+        choices=("text", "concise", "json", "jsonl", "sarif", "github", "junit", "csv"),
+        default="text",
+    )
+    check.add_argument("--output", "-o", type=Path, help="write the report to FILE, not stdout")
+    check.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when there are findings"
+    )
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
@@ -119,11 +127,15 @@ def _check(args: argparse.Namespace) -> int:
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)
-    colour = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    sys.stdout.write(RENDERERS[args.format](report, colour))
+    colour = args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    rendered = RENDERERS[args.format](report, colour)
+    if args.output is not None:
+        args.output.write_text(rendered, encoding="utf-8")
+    else:
+        sys.stdout.write(rendered)
     if any(result.error is not None for result in report.files):
         return Exit.ERROR
-    if args.fail_on == "never":
+    if args.fail_on == "never" or args.exit_zero:
         return Exit.OK
     floor = _SEVERITY_RANK[args.fail_on]
     failing = [

@@ -142,6 +142,7 @@ class FileResult(BaseModel):
     relations: list[Relation] = Field(default_factory=list)
     sentences: list[Sentence] = Field(default_factory=list, exclude=True)
     error: str | None = Field(default=None, exclude=True)
+    text: str = Field(default="", exclude=True, description="The checked text, for positions.")
 
 
 class Report(BaseModel):

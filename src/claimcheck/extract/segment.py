@@ -54,7 +54,7 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
 def split_sentences(text: str) -> list[Sentence]:
     """Paragraphs (line breaks) first, then sentence punctuation inside each paragraph."""
     sentences: list[Sentence] = []
-    for para in re.finditer(r"[^\n]+", text):
+    for para in re.finditer(r"[^\n\u2029]+", text):
         start = para.start()
         for end_match in _SENTENCE_END.finditer(para.group()):
             end = para.start() + end_match.end()
