@@ -73,17 +73,21 @@ class Checker:
             )
         return results
 
-    def check_paths(self, paths: list[str]) -> Report:
-        """Every path gets a result; one that cannot be read gets its error, the rest go on."""
+    def check_paths(self, paths: list[str], stdin_name: str | None = None) -> Report:
+        """Every path gets a result; one that cannot be read gets its error, the rest go on.
+        Standard input ('-') is read as the format stdin_name's suffix says."""
         readable: list[tuple[str, str]] = []
+        kinds: list[str] = []
         files: list[FileResult | None] = []
         for path in paths:
+            name = stdin_name if path == "-" and stdin_name else path
             try:
-                readable.append((path, read_source(path)))
+                readable.append((name, read_source(path)))
+                kinds.append(kind_of(name))
                 files.append(None)
             except ClaimcheckError as exc:
-                files.append(FileResult(path=path, error=str(exc)))
-        checked = iter(self.check_texts(readable))
+                files.append(FileResult(path=name, error=str(exc)))
+        checked = iter(self.check_texts(readable, kinds))
         files = [result or next(checked) for result in files]
         return Report(files=[result for result in files if result is not None])
 

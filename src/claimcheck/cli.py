@@ -35,7 +35,17 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     check = commands.add_parser("check", help="list and check the numeric claims in articles")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="article files; - for stdin")
+    check.add_argument(
+        "paths", nargs="+", metavar="PATH", help="files, folders or globs; - for stdin"
+    )
+    check.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="paths to leave out"
+    )
+    check.add_argument(
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name (and so the format: .md, .html, .txt) of the text read from stdin",
+    )
     check.add_argument(
         "--format",
         choices=("text", "concise", "json", "jsonl", "sarif", "github", "junit", "csv"),
@@ -123,7 +133,9 @@ def _check(args: argparse.Namespace) -> int:
     checker = Checker(
         syntax=args.parse, extra_rules=tuple(args.rules), extra_lexicons=tuple(args.lexicon)
     )
-    report = checker.check_paths(args.paths)
+    from claimcheck.discover import expand
+
+    report = checker.check_paths(expand(args.paths, args.exclude), stdin_name=args.stdin_filename)
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)
