@@ -79,11 +79,10 @@ def _bad_inputs(tmp_path: Path) -> dict[str, tuple[Path, str]]:
         "empty": (empty, "[E004]"),
         "missing": (tmp_path / "nope.txt", "[E001]"),
         "huge": (huge, "[E005]"),
-        "directory": (tmp_path, "[E006]"),
     }
 
 
-@pytest.mark.parametrize("case", ["binary", "utf8", "empty", "missing", "huge", "directory"])
+@pytest.mark.parametrize("case", ["binary", "utf8", "empty", "missing", "huge"])
 def test_bad_input_is_one_line_and_exit_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, article: Path, case: str
 ) -> None:
