@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError, E
-from claimcheck.models import Finding
+from claimcheck.models import FileResult, Finding
 
 
 class Exit(IntEnum):
@@ -58,8 +58,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--fail-on",
         choices=("error", "warning", "info", "never"),
-        default="error",
         help="lowest finding severity that makes the exit code 1 (default: error)",
+    )
+    check.add_argument(
+        "--config", type=Path, help="a config file, instead of the nearest one to each file"
     )
     check.add_argument(
         "--rules",
@@ -84,6 +86,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="print the JSON Schema of the check output")
+
+    config = commands.add_parser("config", help="the effective configuration")
+    config.add_argument("action", choices=("show",))
+    config.add_argument("path", nargs="?", default=".", help="where to look from (default: .)")
+    config.add_argument("--config", type=Path, help="this config file instead")
 
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name, e.g. CC101")
@@ -112,6 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _schema()
         if args.command == "rules":
             return _rules(args.code)
+        if args.command == "config":
+            return _config_show(args)
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
@@ -125,17 +134,33 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _check(args: argparse.Namespace) -> int:
     from claimcheck.api import Checker
+    from claimcheck.config import apply_rule_settings, find_config, load_config
+    from claimcheck.discover import expand
+    from claimcheck.models import Report
     from claimcheck.report import RENDERERS
 
     for folder in (*args.rules, *args.lexicon):
         if not folder.is_dir():
             raise ClaimcheckError(E.E006, path=folder, reason="not a folder")
-    checker = Checker(
-        syntax=args.parse, extra_rules=tuple(args.rules), extra_lexicons=tuple(args.lexicon)
-    )
-    from claimcheck.discover import expand
-
-    report = checker.check_paths(expand(args.paths, args.exclude), stdin_name=args.stdin_filename)
+    here = load_config(args.config or find_config(Path.cwd()))
+    paths = expand(args.paths, [*here.settings.exclude, *args.exclude])
+    groups: dict[Path | None, list[int]] = {}
+    for n, path in enumerate(paths):
+        located = args.config or find_config(Path.cwd() if path == "-" else Path(path))
+        groups.setdefault(located, []).append(n)
+    results: list[FileResult | None] = [None] * len(paths)
+    for located, members in groups.items():
+        config = load_config(located)
+        checker = Checker(
+            syntax=args.parse or config.settings.parse,
+            extra_rules=(*config.settings.rules_folders, *args.rules),
+            extra_lexicons=(*config.settings.lexicon_folders, *args.lexicon),
+        )
+        checker.rules = apply_rule_settings(checker.rules, config)
+        checked = checker.check_paths([paths[n] for n in members], stdin_name=args.stdin_filename)
+        for n, result in zip(members, checked.files, strict=True):
+            results[n] = result
+    report = Report(files=[result for result in results if result is not None])
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)
@@ -147,9 +172,10 @@ def _check(args: argparse.Namespace) -> int:
         sys.stdout.write(rendered)
     if any(result.error is not None for result in report.files):
         return Exit.ERROR
-    if args.fail_on == "never" or args.exit_zero:
+    fail_on = args.fail_on or here.settings.fail_on
+    if fail_on == "never" or args.exit_zero:
         return Exit.OK
-    floor = _SEVERITY_RANK[args.fail_on]
+    floor = _SEVERITY_RANK[fail_on]
     failing = [
         finding
         for result in report.files
@@ -158,6 +184,16 @@ def _check(args: argparse.Namespace) -> int:
         and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
+
+
+def _config_show(args: argparse.Namespace) -> int:
+    from claimcheck.config import apply_rule_settings, describe, find_config, load_config
+    from claimcheck.rules import load_rules
+
+    config = load_config(args.config or find_config(Path(args.path)))
+    rules = apply_rule_settings(load_rules(tuple(config.settings.rules_folders)), config)
+    sys.stdout.write(describe(config, rules))
+    return Exit.OK
 
 
 def _rules(code: str | None) -> int:
