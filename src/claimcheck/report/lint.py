@@ -5,7 +5,6 @@ commands, JUnit XML and CSV. Each is a small function over the same findings; on
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from importlib.metadata import version
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from claimcheck.baseline import fingerprint
 from claimcheck.models import Finding, Report, Verdict
 from claimcheck.positions import LineIndex, Position
 from claimcheck.rules import find_rule, load_rules
@@ -36,13 +36,6 @@ def problems(report: Report) -> Iterator[Problem]:
         for finding in result.findings:
             if finding.verdict is Verdict.inconsistent:
                 yield Problem(result.path, finding, index.span(finding.start, finding.end))
-
-
-def fingerprint(problem: Problem, text: str) -> str:
-    """Stable across edits elsewhere in the file: the rule and the words it underlines."""
-    underlined = text[problem.finding.start : problem.finding.end]
-    seed = f"{problem.finding.rule}\0{underlined}\0{problem.finding.message}"
-    return hashlib.sha256(seed.encode()).hexdigest()[:32]
 
 
 def render_concise(report: Report, _colour: bool = False) -> str:
@@ -207,7 +200,7 @@ def render_sarif(report: Report, _colour: bool = False) -> str:
                         }
                     }
                 ],
-                "partialFingerprints": {"claimcheck/v1": fingerprint(p, texts[p.path])},
+                "partialFingerprints": {"claimcheck/v1": fingerprint(p.finding, texts[p.path])},
             }
         )
     sarif = {
