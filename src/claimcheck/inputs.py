@@ -26,7 +26,8 @@ PARAGRAPH = "\u2029"
 MARKDOWN = frozenset({".md", ".markdown", ".mdown"})
 HTML = frozenset({".html", ".htm"})
 TEXT = frozenset({".txt", ".text", ""})
-SUPPORTED = MARKDOWN | HTML | TEXT
+WORD = frozenset({".docx"})
+SUPPORTED = MARKDOWN | HTML | TEXT | WORD
 
 _DIRECTIVE = re.compile(
     r"claimcheck-(disable-next-line|disable|enable)((?:[ \t]+CC\d{3})*)", re.IGNORECASE

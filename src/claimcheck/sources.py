@@ -13,6 +13,30 @@ STDIN = "-"
 
 
 def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of a file; a .docx is read as it stands with its tracked changes accepted."""
+    if path != STDIN and path.lower().endswith(".docx"):
+        return _read_docx(path, max_bytes)
+    return _read_text(path, max_bytes)
+
+
+def _read_docx(path: str, max_bytes: int) -> str:
+    from claimcheck.docx import NotADocx, docx_text
+
+    file = Path(path)
+    if not file.exists():
+        raise ClaimcheckError(E.E001, path=path)
+    if file.stat().st_size > max_bytes:
+        raise ClaimcheckError(E.E005, path=path, size=file.stat().st_size, limit=max_bytes)
+    try:
+        text = docx_text(file.read_bytes())
+    except NotADocx as exc:
+        raise ClaimcheckError(E.E015, path=path, problem=str(exc)) from exc
+    if not text.strip():
+        raise ClaimcheckError(E.E004, path=path)
+    return text
+
+
+def _read_text(path: str, max_bytes: int) -> str:
     if path == STDIN:
         return decode(sys.stdin.buffer.read(max_bytes + 1), "<stdin>", max_bytes)
     file = Path(path)
