@@ -139,6 +139,21 @@ def run_child(command: list[str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # ru_maxrss is in KB on Linux
 
 
+def markdown_article() -> str:
+    """A Markdown article of about 1,000 words (front matter, headings, a code block) made from
+    the corpus's paragraphs, written to a temporary file."""
+    paragraphs: list[str] = []
+    for _path, text in load_corpus():
+        paragraphs += [p for p in text.split("\n\n")[1:] if p.strip()]
+    body: list[str] = []
+    while sum(len(p.split()) for p in body) < 1000:
+        body.append(paragraphs[len(body)])
+    text = "---\ntitle: Roundup\n---\n\n# Roundup\n\n" + "\n\n".join(body)
+    path = Path(tempfile.gettempdir()) / "claimcheck-benchmark-1000-words.md"
+    path.write_text(text + "\n\n```\n1 2 3\n```\n", encoding="utf-8")
+    return str(path)
+
+
 def cold_runs(runs: int, seed: str, model: str) -> str:
     python = sys.executable
     parent_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -146,6 +161,13 @@ def cold_runs(runs: int, seed: str, model: str) -> str:
         "spaCy floor (load + parse)": [python, "-c", FLOOR_SCRIPT, model, seed],
         "claimcheck check": [python, "-m", "claimcheck", "check", seed],
         "claimcheck check --parse": [python, "-m", "claimcheck", "check", "--parse", seed],
+        "claimcheck check (1,000-word .md)": [
+            python,
+            "-m",
+            "claimcheck",
+            "check",
+            markdown_article(),
+        ],
     }
     for command in commands.values():  # one untimed run each: warms the OS file cache
         run_child(command)

@@ -7,17 +7,31 @@ import json
 from typing import Any
 
 from claimcheck.models import FileResult, Report
+from claimcheck.positions import LineIndex
 
 
 def file_dict(result: FileResult) -> dict[str, Any]:
+    index = LineIndex(result.text)
     data: dict[str, Any] = {
         "path": result.path,
-        "claims": [claim.model_dump(mode="json") for claim in result.claims],
-        "findings": [finding.model_dump(mode="json") for finding in result.findings],
+        "claims": [_placed(claim.model_dump(mode="json"), index) for claim in result.claims],
+        "findings": [_placed(f.model_dump(mode="json"), index) for f in result.findings],
     }
     if result.error is not None:
         data["error"] = result.error
     return data
+
+
+def _placed(item: dict[str, Any], index: LineIndex) -> dict[str, Any]:
+    """Adds 1-based line, column, end_line, end_column to an item with start and end."""
+    position = index.span(item["start"], item["end"])
+    return {
+        **item,
+        "line": position.line,
+        "column": position.column,
+        "end_line": position.end_line,
+        "end_column": position.end_column,
+    }
 
 
 def report_dict(report: Report) -> dict[str, Any]:
