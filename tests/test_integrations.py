@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,14 @@ def _git(cwd: Path, *args: str) -> None:
     subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True)
 
 
+# pre-commit installed with the dev extra sits beside this interpreter, on PATH or not
+PRE_COMMIT = shutil.which("pre-commit", path=str(Path(sys.executable).parent)) or shutil.which(
+    "pre-commit"
+)
+
+
 @pytest.mark.skipif(
-    shutil.which("git") is None or shutil.which("pre-commit") is None,
+    shutil.which("git") is None or PRE_COMMIT is None,
     reason="needs git and pre-commit (pip install -e '.[dev]')",
 )
 def test_pre_commit_try_repo(tmp_path: Path) -> None:
@@ -38,7 +45,7 @@ def test_pre_commit_try_repo(tmp_path: Path) -> None:
     _git(repo, "add", ".")
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
     done = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "claimcheck", "--all-files", "--verbose"],
+        [str(PRE_COMMIT), "try-repo", str(ROOT), "claimcheck", "--all-files", "--verbose"],
         cwd=repo,
         capture_output=True,
         text=True,

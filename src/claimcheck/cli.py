@@ -103,7 +103,9 @@ def _parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="list the rules, or explain one")
     rules.add_argument("code", nargs="?", help="a rule code or name, e.g. CC101")
 
-    evaluate = commands.add_parser("eval", help="measure extraction and checks against a gold corpus")
+    evaluate = commands.add_parser(
+        "eval", help="measure extraction and checks against a gold corpus"
+    )
     evaluate.add_argument("corpus", nargs="?", default="corpus")
     evaluate.add_argument(
         "--no-baselines", action="store_true", help="skip spaCy NER and quantulum3"
