@@ -95,6 +95,21 @@ def _parser() -> argparse.ArgumentParser:
     baseline.add_argument("--output", "-o", type=Path, default=Path(".claimcheck-baseline.json"))
     baseline.add_argument("--exclude", action="append", default=[], metavar="GLOB")
 
+    audit = commands.add_parser(
+        "audit",
+        help="audit many articles into a database (or: audit summary DB)",
+        description="claimcheck audit INPUT... audits files, folders and .jsonl/.csv/.parquet "
+        "archives into SQLite, resumably; claimcheck audit summary DB reads the results.",
+    )
+    audit.add_argument("inputs", nargs="+", metavar="INPUT")
+    audit.add_argument("--db", type=Path, default=Path("claimcheck-audit.sqlite"))
+    audit.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+    audit.add_argument("--batch-size", type=int, default=50)
+    audit.add_argument("--rerun", action="store_true", help="audit again what is already done")
+    audit.add_argument("--parse", action="store_true")
+    for name in ("id", "text", "url", "title", "date"):
+        audit.add_argument(f"--{name}-field", metavar="NAME", help=f"the archive's {name} field")
+
     config = commands.add_parser("config", help="the effective configuration")
     config.add_argument("action", choices=("show",))
     config.add_argument("path", nargs="?", default=".", help="where to look from (default: .)")
@@ -133,6 +148,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _config_show(args)
         if args.command == "baseline":
             return _baseline(args)
+        if args.command == "audit":
+            return _audit(args)
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
@@ -200,6 +217,38 @@ def _check(args: argparse.Namespace) -> int:
         and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    if args.inputs[0] == "summary" and len(args.inputs) == 2:
+        from claimcheck.audit.summary import summary
+
+        database = Path(args.inputs[1])
+        if not database.is_file():
+            raise ClaimcheckError(E.E001, path=database)
+        sys.stdout.write(summary(database))
+        return Exit.OK
+    from claimcheck.audit import run_audit
+    from claimcheck.audit.sources import Fields
+
+    fields = Fields(
+        id=args.id_field or "id",
+        text=args.text_field or "text",
+        url=args.url_field,
+        title=args.title_field,
+        date=args.date_field,
+    )
+    audited, skipped = run_audit(
+        args.inputs,
+        args.db,
+        fields=fields,
+        jobs=args.jobs,
+        batch_size=args.batch_size,
+        rerun=args.rerun,
+        syntax=args.parse,
+    )
+    print(f"{audited:,} audited, {skipped:,} already done; results in {args.db}", file=sys.stderr)
+    return Exit.OK
 
 
 def _baseline(args: argparse.Namespace) -> int:

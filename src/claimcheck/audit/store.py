@@ -1,0 +1,164 @@
+"""The audit database: SQLite by default (stdlib sqlite3, WAL), one transaction per batch so a
+killed run loses at most the batch in flight and never leaves half-written rows.
+
+Schema version 1 (`meta.schema_version`):
+    runs(id, started, finished, inputs, options)
+    articles(run_id, article_id, source, content_hash UNIQUE, status 'done'|'error', error,
+             url, title, date, seconds, claims, inconsistent)
+    claims(content_hash, claim_id, start, end, text, value, kind, unit, qualifier, min, max,
+           subject, predicate, sentence)
+    findings(content_hash, rule, verdict, severity, message, start, end, claim_ids)
+Rows are keyed by the article's content hash: the same text is audited once, whatever its id."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from claimcheck.models import FileResult, Verdict
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL, inputs TEXT, options TEXT);
+CREATE TABLE IF NOT EXISTS articles (
+    run_id INTEGER NOT NULL REFERENCES runs(id), article_id TEXT NOT NULL, source TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE, status TEXT NOT NULL CHECK (status IN ('done', 'error')),
+    error TEXT, url TEXT, title TEXT, date TEXT, seconds REAL, claims INTEGER,
+    inconsistent INTEGER);
+CREATE TABLE IF NOT EXISTS claims (
+    content_hash TEXT NOT NULL, claim_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT,
+    value REAL, kind TEXT, unit TEXT, qualifier TEXT, min REAL, max REAL, subject TEXT,
+    predicate TEXT, sentence INTEGER, PRIMARY KEY (content_hash, claim_id));
+CREATE TABLE IF NOT EXISTS findings (
+    content_hash TEXT NOT NULL, rule TEXT NOT NULL, verdict TEXT NOT NULL, severity TEXT,
+    message TEXT, start INTEGER, "end" INTEGER, claim_ids TEXT);
+CREATE INDEX IF NOT EXISTS findings_by_article ON findings (content_hash);
+"""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One article's result, as a worker hands it back: done with a result, or an error."""
+
+    article_id: str
+    source: str
+    content_hash: str
+    result: FileResult | None
+    error: str | None
+    seconds: float
+    url: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self.db = sqlite3.connect(path, timeout=30)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.executescript(_SCHEMA)
+        with self.db:
+            self.db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+            )
+
+    def start_run(self, inputs: list[str], options: dict[str, object]) -> int:
+        with self.db:
+            cursor = self.db.execute(
+                "INSERT INTO runs (started, inputs, options) VALUES (?, ?, ?)",
+                (time.time(), json.dumps(inputs), json.dumps(options)),
+            )
+        return int(cursor.lastrowid or 0)
+
+    def finish_run(self, run_id: int) -> None:
+        with self.db:
+            self.db.execute("UPDATE runs SET finished = ? WHERE id = ?", (time.time(), run_id))
+
+    def done(self) -> set[str]:
+        """Content hashes already audited (done or error): a rerun skips them."""
+        return {row[0] for row in self.db.execute("SELECT content_hash FROM articles")}
+
+    def forget(self, hashes: Iterable[str]) -> None:
+        """For --rerun: drop what is known of these articles, in one transaction."""
+        with self.db:
+            for table in ("findings", "claims", "articles"):
+                self.db.executemany(
+                    f"DELETE FROM {table} WHERE content_hash = ?", [(h,) for h in hashes]
+                )
+
+    def write_batch(self, run_id: int, outcomes: list[Outcome]) -> None:
+        """Every row of a batch in one transaction: all of it lands, or none of it."""
+        with self.db:
+            for o in outcomes:
+                result = o.result
+                inconsistent = (
+                    sum(1 for f in result.findings if f.verdict is Verdict.inconsistent)
+                    if result
+                    else None
+                )
+                self.db.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        run_id,
+                        o.article_id,
+                        o.source,
+                        o.content_hash,
+                        "done" if result else "error",
+                        o.error,
+                        o.url,
+                        o.title,
+                        o.date,
+                        o.seconds,
+                        len(result.claims) if result else None,
+                        inconsistent,
+                    ),
+                )
+                if result is None:
+                    continue
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            o.content_hash,
+                            c.id,
+                            c.start,
+                            c.end,
+                            c.text,
+                            c.value,
+                            c.kind.value,
+                            c.unit,
+                            c.qualifier.value,
+                            c.min,
+                            c.max,
+                            c.subject,
+                            c.predicate,
+                            c.sentence,
+                        )
+                        for c in result.claims
+                    ],
+                )
+                self.db.executemany(
+                    "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?)",
+                    [
+                        (
+                            o.content_hash,
+                            f.rule,
+                            f.verdict.value,
+                            f.severity.value,
+                            f.message,
+                            f.start,
+                            f.end,
+                            json.dumps(f.claims),
+                        )
+                        for f in result.findings
+                    ],
+                )
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,44 @@
+"""`claimcheck audit summary DB`: totals, rules by count, the articles with the most
+inconsistencies, and a histogram of inconsistencies per article."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+
+def summary(db: Path) -> str:
+    with sqlite3.connect(db) as con:
+        totals = dict(con.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"))
+        claims = con.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        verdicts = dict(con.execute("SELECT verdict, COUNT(*) FROM findings GROUP BY verdict"))
+        rules = con.execute(
+            "SELECT rule, COUNT(*) FROM findings WHERE verdict = 'inconsistent' "
+            "GROUP BY rule ORDER BY COUNT(*) DESC, rule"
+        ).fetchall()
+        worst = con.execute(
+            "SELECT article_id, inconsistent FROM articles WHERE inconsistent > 0 "
+            "ORDER BY inconsistent DESC, article_id LIMIT 10"
+        ).fetchall()
+        histogram = con.execute(
+            "SELECT inconsistent, COUNT(*) FROM articles WHERE status = 'done' "
+            "GROUP BY inconsistent ORDER BY inconsistent"
+        ).fetchall()
+    lines = [
+        f"articles: {totals.get('done', 0):,} audited, {totals.get('error', 0):,} errors",
+        f"claims: {claims:,}; checks: {verdicts.get('consistent', 0):,} consistent, "
+        f"{verdicts.get('inconsistent', 0):,} inconsistent",
+        "",
+        "inconsistencies by rule:",
+        *(f"  {rule}  {count:,}" for rule, count in rules),
+        "",
+        "articles with the most inconsistencies:",
+        *(f"  {count:>3}  {article}" for article, count in worst),
+        "",
+        "inconsistencies per article:",
+    ]
+    widest = max((count for _, count in histogram), default=1)
+    for value, count in histogram:
+        bar = "#" * max(1, round(40 * count / widest))
+        lines.append(f"  {value:>3}  {count:>6,}  {bar}")
+    return "\n".join(lines) + "\n"

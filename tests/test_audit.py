@@ -1,0 +1,93 @@
+"""Batch audits: bad rows and files become error rows while the rest is audited; a run killed
+with SIGKILL and resumed audits every article exactly once, with the results of a run that was
+never interrupted."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from claimcheck.audit import run_audit
+
+from .conftest import CORPUS
+
+ROWS = [
+    json.dumps({"id": "good", "text": "Of the 612 complaints, 147 were upheld, or 42 per cent."}),
+    json.dumps({"id": "empty", "text": ""}),
+    "{this row is corrupt",
+    json.dumps({"id": "fine", "text": "Three of the 27 officers were disciplined."}),
+]
+
+
+def _rows(db: Path, sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as con:
+        return con.execute(sql).fetchall()
+
+
+def test_bad_inputs_become_error_rows(tmp_path: Path) -> None:
+    archive = tmp_path / "rows.jsonl"
+    archive.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
+    undecodable = tmp_path / "latin1.txt"
+    undecodable.write_bytes("Caf\u00e9 prices rose 12 per cent.".encode("latin-1"))
+    db = tmp_path / "audit.sqlite"
+    audited, skipped = run_audit([str(archive), str(undecodable)], db, report=lambda _: None)
+    assert (audited, skipped) == (5, 0)
+    statuses = dict(_rows(db, "SELECT article_id, status FROM articles"))
+    assert statuses["good"] == statuses["fine"] == "done"
+    errors = _rows(db, "SELECT source, error FROM articles WHERE status = 'error' ORDER BY source")
+    assert len(errors) == 3
+    assert any("[E003]" in str(error) for _, error in errors)
+    assert _rows(db, "SELECT COUNT(*) FROM findings WHERE verdict = 'inconsistent'") == [(1,)]
+
+
+def _snapshot(db: Path) -> list[tuple[object, ...]]:
+    return _rows(
+        db,
+        "SELECT a.content_hash, a.status, a.claims, a.inconsistent, "
+        "(SELECT COUNT(*) FROM findings f WHERE f.content_hash = a.content_hash) "
+        "FROM articles a ORDER BY a.content_hash",
+    )
+
+
+def test_sigkill_then_resume_audits_each_article_once(tmp_path: Path) -> None:
+    reference = tmp_path / "reference.sqlite"
+    run_audit([str(CORPUS)], reference, report=lambda _: None)
+    expected = _snapshot(reference)
+
+    db = tmp_path / "killed.sqlite"
+    command = [
+        sys.executable,
+        "-m",
+        "claimcheck",
+        "audit",
+        str(CORPUS),
+        "--db",
+        str(db),
+        "--jobs",
+        "1",
+        "--batch-size",
+        "2",
+    ]
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if db.exists() and _rows(db, "SELECT COUNT(*) FROM articles")[0][0] >= 4:
+            break
+        time.sleep(0.02)
+    os.kill(child.pid, signal.SIGKILL)
+    child.wait()
+    partial = _rows(db, "SELECT COUNT(*) FROM articles")[0][0]
+    assert 0 < partial < len(expected)  # killed mid-run, batches whole
+
+    audited, skipped = run_audit([str(CORPUS)], db, report=lambda _: None)
+    assert skipped == partial and audited == len(expected) - partial
+    assert _snapshot(db) == expected
+    assert _rows(db, "SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles") == [
+        (len(expected), len(expected))
+    ]
