@@ -91,3 +91,19 @@ def test_sigkill_then_resume_audits_each_article_once(tmp_path: Path) -> None:
     assert _rows(db, "SELECT COUNT(*), COUNT(DISTINCT content_hash) FROM articles") == [
         (len(expected), len(expected))
     ]
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    from claimcheck.audit.export import export
+
+    archive = tmp_path / "rows.jsonl"
+    archive.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
+    db = tmp_path / "audit.sqlite"
+    run_audit([str(archive)], db, report=lambda _: None)
+    lines = export(db, "jsonl").splitlines()
+    bad = [json.loads(line) for line in lines if json.loads(line)["verdict"] == "inconsistent"]
+    assert [(row["article_id"], row["rule"]) for row in bad] == [("good", "CC101")]
+    assert export(db, "csv").splitlines()[0].startswith("article_id,source,url")
+    reviews = json.loads(export(db, "claimreview"))
+    assert all(r["@type"] == "ClaimReview" and "reviewRating" not in r for r in reviews)
+    assert any("42 per cent" in r["reviewBody"] for r in reviews)

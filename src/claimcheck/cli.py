@@ -97,7 +97,7 @@ def _parser() -> argparse.ArgumentParser:
 
     audit = commands.add_parser(
         "audit",
-        help="audit many articles into a database (or: audit summary DB)",
+        help="audit many articles into a database (or: audit summary|export DB)",
         description="claimcheck audit INPUT... audits files, folders and .jsonl/.csv/.parquet "
         "archives into SQLite, resumably; claimcheck audit summary DB reads the results.",
     )
@@ -107,6 +107,9 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--batch-size", type=int, default=50)
     audit.add_argument("--rerun", action="store_true", help="audit again what is already done")
     audit.add_argument("--parse", action="store_true")
+    audit.add_argument(
+        "--format", choices=("csv", "jsonl", "claimreview"), default="csv", help="for export"
+    )
     for name in ("id", "text", "url", "title", "date"):
         audit.add_argument(f"--{name}-field", metavar="NAME", help=f"the archive's {name} field")
 
@@ -220,13 +223,15 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    if args.inputs[0] == "summary" and len(args.inputs) == 2:
+    if args.inputs[0] in ("summary", "export") and len(args.inputs) == 2:
+        from claimcheck.audit.export import export
         from claimcheck.audit.summary import summary
 
         database = Path(args.inputs[1])
         if not database.is_file():
             raise ClaimcheckError(E.E001, path=database)
-        sys.stdout.write(summary(database))
+        read = summary if args.inputs[0] == "summary" else lambda db: export(db, args.format)
+        sys.stdout.write(read(database))
         return Exit.OK
     from claimcheck.audit import run_audit
     from claimcheck.audit.sources import Fields
