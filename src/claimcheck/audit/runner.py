@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claimcheck.api import Checker
 from claimcheck.audit.sources import Article
-from claimcheck.audit.store import Outcome, Store
+from claimcheck.audit.store import Outcome, Store, outcome
 
 _worker: Checker | None = None
 
@@ -36,16 +36,14 @@ def check_batch(batch: list[Article]) -> list[Outcome]:
             except Exception as exc:  # the run must go on; the error is kept in its row
                 error = f"{type(exc).__name__}: {exc}"
         outcomes.append(
-            Outcome(
+            outcome(
                 article.article_id,
                 article.source,
                 article.content_hash,
                 result,
                 error,
                 time.perf_counter() - started,
-                article.url,
-                article.title,
-                article.date,
+                (article.url, article.title, article.date),
             )
         )
     return outcomes

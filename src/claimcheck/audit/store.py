@@ -42,19 +42,77 @@ CREATE INDEX IF NOT EXISTS findings_by_article ON findings (content_hash);
 """
 
 
+Row = tuple[object, ...]
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """One article's result, as a worker hands it back: done with a result, or an error."""
+    """One article's result as rows, made in the worker so that the writer only inserts (and
+    plain tuples cross between processes much faster than models)."""
 
-    article_id: str
-    source: str
-    content_hash: str
-    result: FileResult | None
-    error: str | None
-    seconds: float
-    url: str | None = None
-    title: str | None = None
-    date: str | None = None
+    article: Row  # the articles row without its run id
+    claims: list[Row]
+    findings: list[Row]
+
+
+def outcome(
+    article_id: str,
+    source: str,
+    content_hash: str,
+    result: FileResult | None,
+    error: str | None,
+    seconds: float,
+    meta: tuple[str | None, str | None, str | None] = (None, None, None),
+) -> Outcome:
+    """An article's result, done or an error, as the rows the store writes."""
+    if result is None:
+        row: Row = (article_id, source, content_hash, "error", error, *meta, seconds, None, None)
+        return Outcome(row, [], [])
+    inconsistent = sum(1 for f in result.findings if f.verdict is Verdict.inconsistent)
+    row = (
+        article_id,
+        source,
+        content_hash,
+        "done",
+        None,
+        *meta,
+        seconds,
+        len(result.claims),
+        inconsistent,
+    )
+    claims: list[Row] = [
+        (
+            content_hash,
+            c.id,
+            c.start,
+            c.end,
+            c.text,
+            c.value,
+            c.kind.value,
+            c.unit,
+            c.qualifier.value,
+            c.min,
+            c.max,
+            c.subject,
+            c.predicate,
+            c.sentence,
+        )
+        for c in result.claims
+    ]
+    findings: list[Row] = [
+        (
+            content_hash,
+            f.rule,
+            f.verdict.value,
+            f.severity.value,
+            f.message,
+            f.start,
+            f.end,
+            json.dumps(f.claims),
+        )
+        for f in result.findings
+    ]
+    return Outcome(row, claims, findings)
 
 
 class Store:
@@ -95,70 +153,18 @@ class Store:
     def write_batch(self, run_id: int, outcomes: list[Outcome]) -> None:
         """Every row of a batch in one transaction: all of it lands, or none of it."""
         with self.db:
-            for o in outcomes:
-                result = o.result
-                inconsistent = (
-                    sum(1 for f in result.findings if f.verdict is Verdict.inconsistent)
-                    if result
-                    else None
-                )
-                self.db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        run_id,
-                        o.article_id,
-                        o.source,
-                        o.content_hash,
-                        "done" if result else "error",
-                        o.error,
-                        o.url,
-                        o.title,
-                        o.date,
-                        o.seconds,
-                        len(result.claims) if result else None,
-                        inconsistent,
-                    ),
-                )
-                if result is None:
-                    continue
-                self.db.executemany(
-                    "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            o.content_hash,
-                            c.id,
-                            c.start,
-                            c.end,
-                            c.text,
-                            c.value,
-                            c.kind.value,
-                            c.unit,
-                            c.qualifier.value,
-                            c.min,
-                            c.max,
-                            c.subject,
-                            c.predicate,
-                            c.sentence,
-                        )
-                        for c in result.claims
-                    ],
-                )
-                self.db.executemany(
-                    "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?)",
-                    [
-                        (
-                            o.content_hash,
-                            f.rule,
-                            f.verdict.value,
-                            f.severity.value,
-                            f.message,
-                            f.start,
-                            f.end,
-                            json.dumps(f.claims),
-                        )
-                        for f in result.findings
-                    ],
-                )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [(run_id, *o.article) for o in outcomes],
+            )
+            self.db.executemany(
+                "INSERT OR REPLACE INTO claims VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [row for o in outcomes for row in o.claims],
+            )
+            self.db.executemany(
+                "INSERT INTO findings VALUES (?,?,?,?,?,?,?,?)",
+                [row for o in outcomes for row in o.findings],
+            )
 
     def close(self) -> None:
         self.db.close()
