@@ -107,6 +107,10 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--batch-size", type=int, default=50)
     audit.add_argument("--rerun", action="store_true", help="audit again what is already done")
     audit.add_argument("--parse", action="store_true")
+    audit.add_argument("--engine", choices=("local", "dask"), default="local")
+    audit.add_argument(
+        "--scheduler", metavar="ADDRESS", help="a Dask scheduler (default: a local cluster)"
+    )
     audit.add_argument(
         "--format", choices=("csv", "jsonl", "claimreview"), default="csv", help="for export"
     )
@@ -251,6 +255,8 @@ def _audit(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         rerun=args.rerun,
         syntax=args.parse,
+        engine=args.engine,
+        scheduler=args.scheduler,
     )
     print(f"{audited:,} audited, {skipped:,} already done; results in {args.db}", file=sys.stderr)
     return Exit.OK

@@ -28,6 +28,8 @@ def run_audit(
     rerun: bool = False,
     syntax: bool = False,
     report: Callable[[str], None] | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> tuple[int, int]:
     """(audited now, skipped as already done)."""
     articles = list(read_articles(inputs, fields or Fields()))
@@ -39,15 +41,29 @@ def run_audit(
         known = store.done()
         pending = [a for a in unique if a.content_hash not in known]
         run_id = store.start_run(inputs, {"jobs": jobs, "batch_size": batch_size, "rerun": rerun})
-        audited = run_local(
-            store,
-            run_id,
-            pending,
-            jobs=jobs,
-            batch_size=batch_size,
-            syntax=syntax,
-            report=report or _to_stderr,
-        )
+        if engine == "dask":
+            from claimcheck.audit.dask_engine import run_dask
+
+            audited = run_dask(
+                store,
+                run_id,
+                pending,
+                scheduler=scheduler,
+                jobs=jobs,
+                batch_size=batch_size,
+                syntax=syntax,
+                report=report or _to_stderr,
+            )
+        else:
+            audited = run_local(
+                store,
+                run_id,
+                pending,
+                jobs=jobs,
+                batch_size=batch_size,
+                syntax=syntax,
+                report=report or _to_stderr,
+            )
         store.finish_run(run_id)
     finally:
         store.close()

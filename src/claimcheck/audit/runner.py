@@ -24,8 +24,12 @@ def _init(syntax: bool) -> None:
 
 
 def check_batch(batch: list[Article]) -> list[Outcome]:
+    """One batch with this process's Checker (made by the pool's initializer)."""
+    return check_batch_with(_worker or Checker(), batch)
+
+
+def check_batch_with(checker: Checker, batch: list[Article]) -> list[Outcome]:
     """One batch, each article on its own: one that breaks the pipeline is an error row."""
-    checker = _worker or Checker()
     outcomes = []
     for article in batch:
         started = time.perf_counter()
