@@ -12,7 +12,6 @@ import datetime
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -34,28 +33,20 @@ def make_archive(folder: Path, wanted: int) -> tuple[Path, int]:
     return archive, words
 
 
-def run(archive: Path, jobs: int, folder: Path) -> tuple[float, float]:
-    """Wall seconds of a fresh audit and the peak RSS (MB) of its processes."""
-    db = folder / f"audit-{jobs}.sqlite"
-    command = [
-        sys.executable,
-        "-m",
-        "claimcheck",
-        "audit",
-        str(archive),
-        "--db",
-        str(db),
-        "--jobs",
-        str(jobs),
-        "--batch-size",
-        "50",
-    ]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def run(archive: Path, jobs: int, folder: Path, engine: str) -> tuple[float, float]:
+    """Wall seconds of a fresh audit, and the peak RSS (MB) of the largest process in it (the
+    audit process or one of the workers it waited for), read from this run alone by wait4."""
+    db = folder / f"audit-{engine}-{jobs}.sqlite"
+    command = [sys.executable, "-m", "claimcheck", "audit", str(archive), "--db", str(db)]
+    command += ["--jobs", str(jobs), "--batch-size", "50", "--engine", engine]
     started = time.perf_counter()
-    subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) / 1024
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        sys.exit(f"{' '.join(command)} exited {child.returncode}")
+    return seconds, usage.ru_maxrss / 1024
 
 
 def main() -> int:
@@ -74,16 +65,19 @@ def main() -> int:
             f"{'peak RSS MB':>12} {'vs 1 process':>13}"
         )
         base = None
-        for jobs in (1, 2):
-            seconds, peak = run(archive, jobs, folder)
+        for label, engine, jobs in (
+            ("local, 1 process", "local", 1),
+            ("local, 2 processes", "local", 2),
+            ("dask LocalCluster, 2", "dask", 2),
+        ):
+            seconds, peak = run(archive, jobs, folder, engine)
             base = base or seconds
             print(
-                f"{f'local, {jobs} process' + ('es' if jobs > 1 else ''):<22} {seconds:>8.2f} "
-                f"{args.articles / seconds:>11,.1f} {words / seconds:>10,.0f} {peak:>12.0f} "
-                f"{base / seconds:>12.2f}x"
+                f"{label:<22} {seconds:>8.2f} {args.articles / seconds:>11,.1f} "
+                f"{words / seconds:>10,.0f} {peak:>12.0f} {base / seconds:>12.2f}x"
             )
-    print("\n(peak RSS is the largest single process of each run: a worker or the parent)")
-    print("dask LocalCluster: not measured yet (the Dask engine is not built)")
+    print("\n(peak RSS: the largest process of each run, the audit or a worker; the Dask run")
+    print(" includes starting a LocalCluster of two worker processes)")
     print(f"\nreproduce: .venv/bin/python benchmarks/audit.py --articles {args.articles}")
     return 0
 
