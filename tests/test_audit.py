@@ -46,6 +46,17 @@ def test_bad_inputs_become_error_rows(tmp_path: Path) -> None:
     assert _rows(db, "SELECT COUNT(*) FROM findings WHERE verdict = 'inconsistent'") == [(1,)]
 
 
+def test_a_second_run_skips_and_rerun_audits_again(tmp_path: Path) -> None:
+    archive = tmp_path / "rows.jsonl"
+    archive.write_text("\n".join(ROWS) + "\n", encoding="utf-8")
+    db = tmp_path / "audit.sqlite"
+    assert run_audit([str(archive)], db, report=lambda _: None) == (4, 0)
+    assert run_audit([str(archive)], db, report=lambda _: None) == (0, 4)
+    assert run_audit([str(archive)], db, rerun=True, report=lambda _: None) == (4, 0)
+    assert _rows(db, "SELECT COUNT(*), MIN(run_id) FROM articles") == [(4, 3)]
+    assert _rows(db, "SELECT COUNT(*) FROM findings WHERE verdict = 'inconsistent'") == [(1,)]
+
+
 def _snapshot(db: Path) -> list[tuple[object, ...]]:
     return _rows(
         db,

@@ -144,11 +144,10 @@ class Store:
 
     def forget(self, hashes: Iterable[str]) -> None:
         """For --rerun: drop what is known of these articles, in one transaction."""
+        keys = [(h,) for h in hashes]
         with self.db:
             for table in ("findings", "claims", "articles"):
-                self.db.executemany(
-                    f"DELETE FROM {table} WHERE content_hash = ?", [(h,) for h in hashes]
-                )
+                self.db.executemany(f"DELETE FROM {table} WHERE content_hash = ?", keys)
 
     def write_batch(self, run_id: int, outcomes: list[Outcome]) -> None:
         """Every row of a batch in one transaction: all of it lands, or none of it."""
