@@ -38,6 +38,10 @@ class Checker:
         self.opposites = lexicon.opposite_groups
         self.rules = load_rules(extra_rules)
 
+    def warm(self) -> None:
+        """Load every lazily loaded part now: for servers and workers, before their first text."""
+        self.extractor.warm()
+
     def check_texts(
         self, items: list[tuple[str, str]], kinds: list[str] | None = None
     ) -> list[FileResult]:

@@ -32,6 +32,17 @@ class Extractor:
         self.scanner = Scanner(self.lexicon)
         self.syntax = syntax
 
+    def warm(self) -> None:
+        """Load now what is otherwise loaded on first need (quantulum3, and spaCy's model with
+        syntax), so that a long-lived process pays at start-up rather than on a request."""
+        from claimcheck.extract import units
+
+        units.load()
+        if self.syntax:
+            from claimcheck.extract import syntax
+
+            syntax.load_model()
+
     def extract(self, text: str) -> Extraction:
         return self.extract_many([text])[0]
 

@@ -40,6 +40,11 @@ def might_be_unit(word: str) -> bool:
     return word in unit_surfaces() and word not in _COUNTED_NOT_MEASURED
 
 
+def load() -> None:
+    """Import quantulum3 now (seconds), not on the first figure with an unfamiliar unit."""
+    _parser()
+
+
 @lru_cache(maxsize=1)
 def _parser() -> object:
     quantulum_logger = logging.getLogger("quantulum3")
@@ -51,6 +56,7 @@ def _parser() -> object:
     return parser
 
 
+@lru_cache(maxsize=4096)  # a parse costs ~80 ms, and archives repeat their phrases
 def unit_name(phrase: str) -> str | None:
     """The unit quantulum3 reads in a short phrase such as '12 gigawatts', or None."""
     parser = _parser()
