@@ -151,7 +151,58 @@ def test_dask_local_cluster_gives_the_same_results(tmp_path: Path) -> None:
         )
     assert skipped == 0 and audited == len(_snapshot(reference))
     assert _snapshot(db) == _snapshot(reference)
+    workers = _rows(db, "SELECT worker, articles, peak_rss_mb FROM workers")
+    assert len(workers) == 2 and sum(int(str(n)) for _, n, _ in workers) == audited
+    assert all(float(str(peak)) > 10 for _, _, peak in workers)
     again = run_audit(
         [str(CORPUS)], db, engine="dask", scheduler=None, jobs=2, report=lambda _: None
     )
     assert again == (0, audited)  # resumable: nothing left to do
+
+
+def test_two_processes_record_their_workers_and_the_summary_shows_them(tmp_path: Path) -> None:
+    from claimcheck.audit.summary import summary
+
+    db = tmp_path / "audit.sqlite"
+    audited, _ = run_audit([str(CORPUS)], db, jobs=2, batch_size=4, report=lambda _: None)
+    workers = _rows(db, "SELECT worker, batches, articles, peak_rss_mb FROM workers")
+    assert {str(w).split(":")[1] for w, *_ in workers}.isdisjoint({str(os.getpid())})
+    assert sum(int(str(articles)) for _, _, articles, _ in workers) == audited
+    text = summary(db)
+    assert "workers of the latest run" in text and f"articles: {audited:,} audited" in text
+
+
+def test_a_version_1_database_is_upgraded_and_a_newer_one_refused(tmp_path: Path) -> None:
+    from claimcheck.errors import ClaimcheckError
+
+    old = tmp_path / "v1.sqlite"
+    with sqlite3.connect(old) as con:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    run_audit([str(CORPUS / "001-norfolk-police-domestic-abuse.txt")], old, report=print)
+    assert _rows(old, "SELECT value FROM meta WHERE key = 'schema_version'") == [("2",)]
+    assert _rows(old, "SELECT COUNT(*) FROM workers") == [(1,)]
+
+    newer = tmp_path / "v9.sqlite"
+    with sqlite3.connect(newer) as con:
+        con.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        con.execute("INSERT INTO meta VALUES ('schema_version', '9')")
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("these are my notes, not a database\n" * 100)
+    for db, problem in ((newer, "schema v9"), (not_a_database, "file is not a database")):
+        try:
+            run_audit([str(CORPUS)], db, report=print)
+        except ClaimcheckError as exc:
+            assert exc.code.name == "E016" and problem in str(exc)
+        else:
+            raise AssertionError(f"{db.name} was accepted")
+
+
+def test_progress_lines_are_throttled_but_the_last_always_shows() -> None:
+    from claimcheck.audit.progress import LineProgress
+
+    lines: list[str] = []
+    with LineProgress(100, lines.append, every=3600) as progress:
+        for _ in range(10):
+            progress.advance(10)
+    assert len(lines) == 1 and lines[0].startswith("audited 100/100 articles")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from enum import IntEnum
@@ -235,7 +236,10 @@ def _audit(args: argparse.Namespace) -> int:
         if not database.is_file():
             raise ClaimcheckError(E.E001, path=database)
         read = summary if args.inputs[0] == "summary" else lambda db: export(db, args.format)
-        sys.stdout.write(read(database))
+        try:
+            sys.stdout.write(read(database))
+        except sqlite3.DatabaseError as exc:
+            raise ClaimcheckError(E.E016, path=database, problem=str(exc)) from exc
         return Exit.OK
     from claimcheck.audit import run_audit
     from claimcheck.audit.sources import Fields

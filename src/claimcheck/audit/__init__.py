@@ -5,17 +5,13 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from claimcheck.audit.progress import progress_for
 from claimcheck.audit.runner import run_local
 from claimcheck.audit.sources import Fields, read_articles
 from claimcheck.audit.store import Store
-
-
-def _to_stderr(line: str) -> None:
-    print(line, file=sys.stderr, flush=True)
 
 
 def run_audit(
@@ -31,7 +27,8 @@ def run_audit(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> tuple[int, int]:
-    """(audited now, skipped as already done)."""
+    """(audited now, skipped as already done). `report` takes the progress lines; without it,
+    a terminal gets a progress bar and anything else plain lines on stderr."""
     articles = list(read_articles(inputs, fields or Fields()))
     unique = list({a.content_hash: a for a in articles}.values())
     store = Store(db)
@@ -41,29 +38,30 @@ def run_audit(
         known = store.done()
         pending = [a for a in unique if a.content_hash not in known]
         run_id = store.start_run(inputs, {"jobs": jobs, "batch_size": batch_size, "rerun": rerun})
-        if engine == "dask":
-            from claimcheck.audit.dask_engine import run_dask
+        with progress_for(len(pending), report) as progress:
+            if engine == "dask":
+                from claimcheck.audit.dask_engine import run_dask
 
-            audited = run_dask(
-                store,
-                run_id,
-                pending,
-                scheduler=scheduler,
-                jobs=jobs,
-                batch_size=batch_size,
-                syntax=syntax,
-                report=report or _to_stderr,
-            )
-        else:
-            audited = run_local(
-                store,
-                run_id,
-                pending,
-                jobs=jobs,
-                batch_size=batch_size,
-                syntax=syntax,
-                report=report or _to_stderr,
-            )
+                audited = run_dask(
+                    store,
+                    run_id,
+                    pending,
+                    scheduler=scheduler,
+                    jobs=jobs,
+                    batch_size=batch_size,
+                    syntax=syntax,
+                    progress=progress,
+                )
+            else:
+                audited = run_local(
+                    store,
+                    run_id,
+                    pending,
+                    jobs=jobs,
+                    batch_size=batch_size,
+                    syntax=syntax,
+                    progress=progress,
+                )
         store.finish_run(run_id)
     finally:
         store.close()

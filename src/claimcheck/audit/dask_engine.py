@@ -6,16 +6,15 @@ The only module that imports dask."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from claimcheck.api import Checker
-from claimcheck.audit.runner import Progress, batches, check_batch_with
+from claimcheck.audit.progress import Progress
+from claimcheck.audit.runner import batches, check_batch_with, drain
 from claimcheck.audit.sources import Article
-from claimcheck.audit.store import Outcome, Store
+from claimcheck.audit.store import Batch, Store
 
 PLUGIN_NAME = "claimcheck-checker"
 
@@ -35,7 +34,7 @@ class CheckerPlugin(WorkerPlugin):
         pass
 
 
-def check_on_worker(batch: list[Article]) -> list[Outcome]:
+def check_on_worker(batch: list[Article]) -> Batch:
     worker: Any = get_worker()
     checker = getattr(worker, "claimcheck_checker", None)
     if checker is None:  # a worker that joined without the plugin
@@ -52,7 +51,7 @@ def run_dask(
     jobs: int,
     batch_size: int,
     syntax: bool,
-    report: Callable[[str], None],
+    progress: Progress,
 ) -> int:
     cluster = None
     if scheduler is None:  # no cluster named: a local one, one worker per job
@@ -60,17 +59,12 @@ def run_dask(
             n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
         )
         scheduler = cluster.scheduler_address
-    progress = Progress(len(articles), started=time.perf_counter())
     try:
         with Client(scheduler) as client:
             client.register_plugin(CheckerPlugin(syntax), name=PLUGIN_NAME)
             futures = client.map(check_on_worker, list(batches(articles, batch_size)), pure=False)
-            for future in as_completed(futures):
-                outcomes = future.result()
-                store.write_batch(run_id, outcomes)
-                progress.done += len(outcomes)
-                report(progress.line())
+            results = (future.result() for future in as_completed(futures))
+            return drain(store, run_id, results, progress)
     finally:
         if cluster is not None:
             cluster.close()
-    return progress.done

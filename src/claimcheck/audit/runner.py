@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
+import resource
+import socket
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
 
 from claimcheck.api import Checker
+from claimcheck.audit.progress import Progress
 from claimcheck.audit.sources import Article
-from claimcheck.audit.store import Outcome, Store, outcome
+from claimcheck.audit.store import Batch, Store, outcome
 
 _worker: Checker | None = None
 
@@ -23,13 +26,14 @@ def _init(syntax: bool) -> None:
     _worker = Checker(syntax=syntax)
 
 
-def check_batch(batch: list[Article]) -> list[Outcome]:
+def check_batch(batch: list[Article]) -> Batch:
     """One batch with this process's Checker (made by the pool's initializer)."""
     return check_batch_with(_worker or Checker(), batch)
 
 
-def check_batch_with(checker: Checker, batch: list[Article]) -> list[Outcome]:
+def check_batch_with(checker: Checker, batch: list[Article]) -> Batch:
     """One batch, each article on its own: one that breaks the pipeline is an error row."""
+    batch_started = time.perf_counter()
     outcomes = []
     for article in batch:
         started = time.perf_counter()
@@ -50,20 +54,14 @@ def check_batch_with(checker: Checker, batch: list[Article]) -> list[Outcome]:
                 (article.url, article.title, article.date),
             )
         )
-    return outcomes
+    worker = f"{socket.gethostname()}:{os.getpid()}"
+    return Batch(outcomes, worker, time.perf_counter() - batch_started, peak_rss_mb())
 
 
-@dataclass
-class Progress:
-    total: int
-    done: int = 0
-    started: float = 0.0
-
-    def line(self) -> str:
-        elapsed = max(1e-9, time.perf_counter() - self.started)
-        rate = self.done / elapsed
-        eta = (self.total - self.done) / rate if rate else 0.0
-        return f"audited {self.done:,}/{self.total:,} articles, {rate:,.1f}/s, ETA {eta:,.0f} s"
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far (ru_maxrss is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -80,28 +78,22 @@ def run_local(
     jobs: int,
     batch_size: int,
     syntax: bool = False,
-    report: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+    progress: Progress,
 ) -> int:
-    progress = Progress(len(articles), started=time.perf_counter())
     work = batches(articles, batch_size)
     if jobs <= 1:
         _init(syntax)
-        results: Iterable[list[Outcome]] = map(check_batch, work)
-        return _drain(store, run_id, results, progress, report)
+        return drain(store, run_id, map(check_batch, work), progress)
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
     with context.Pool(jobs, initializer=_init, initargs=(syntax,)) as pool:
-        return _drain(store, run_id, pool.imap_unordered(check_batch, work), progress, report)
+        return drain(store, run_id, pool.imap_unordered(check_batch, work), progress)
 
 
-def _drain(
-    store: Store,
-    run_id: int,
-    results: Iterable[list[Outcome]],
-    progress: Progress,
-    report: Callable[[str], None],
-) -> int:
-    for outcomes in results:
-        store.write_batch(run_id, outcomes)
-        progress.done += len(outcomes)
-        report(progress.line())
-    return progress.done
+def drain(store: Store, run_id: int, results: Iterable[Batch], progress: Progress) -> int:
+    """Writes each batch as it arrives, in one transaction, and counts it; returns the count."""
+    done = 0
+    for batch in results:
+        store.write_batch(run_id, batch)
+        done += len(batch.outcomes)
+        progress.advance(len(batch.outcomes))
+    return done

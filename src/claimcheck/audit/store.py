@@ -1,8 +1,9 @@
 """The audit database: SQLite by default (stdlib sqlite3, WAL), one transaction per batch so a
 killed run loses at most the batch in flight and never leaves half-written rows.
 
-Schema version 1 (`meta.schema_version`):
+Schema version 2 (`meta.schema_version`; version 1 lacked `workers` and is upgraded in place):
     runs(id, started, finished, inputs, options)
+    workers(run_id, worker 'host:pid', batches, articles, seconds, peak_rss_mb)
     articles(run_id, article_id, source, content_hash UNIQUE, status 'done'|'error', error,
              url, title, date, seconds, claims, inconsistent)
     claims(content_hash, claim_id, start, end, text, value, kind, unit, qualifier, min, max,
@@ -19,13 +20,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from claimcheck.errors import ClaimcheckError, E
 from claimcheck.models import FileResult, Verdict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
     id INTEGER PRIMARY KEY, started REAL NOT NULL, finished REAL, inputs TEXT, options TEXT);
+CREATE TABLE IF NOT EXISTS workers (
+    run_id INTEGER NOT NULL REFERENCES runs(id), worker TEXT NOT NULL, batches INTEGER NOT NULL,
+    articles INTEGER NOT NULL, seconds REAL NOT NULL, peak_rss_mb REAL,
+    PRIMARY KEY (run_id, worker));
 CREATE TABLE IF NOT EXISTS articles (
     run_id INTEGER NOT NULL REFERENCES runs(id), article_id TEXT NOT NULL, source TEXT NOT NULL,
     content_hash TEXT NOT NULL UNIQUE, status TEXT NOT NULL CHECK (status IN ('done', 'error')),
@@ -53,6 +59,17 @@ class Outcome:
     article: Row  # the articles row without its run id
     claims: list[Row]
     findings: list[Row]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A batch's outcomes and who made them: the worker ('host:pid'), the seconds it spent on
+    them and its peak memory so far."""
+
+    outcomes: list[Outcome]
+    worker: str
+    seconds: float
+    peak_rss_mb: float
 
 
 def outcome(
@@ -118,12 +135,27 @@ def outcome(
 class Store:
     def __init__(self, path: Path) -> None:
         self.db = sqlite3.connect(path, timeout=30)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.executescript(_SCHEMA)
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self._upgrade(path)
+        except sqlite3.DatabaseError as exc:
+            self.db.close()
+            raise ClaimcheckError(E.E016, path=path, problem=str(exc)) from exc
+
+    def _upgrade(self, path: Path) -> None:
+        """Creates the schema, or brings an older one up to date; refuses a newer one."""
+        self.db.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        found = int(row[0]) if row else SCHEMA_VERSION
+        if found > SCHEMA_VERSION:
+            self.db.close()
+            problem = f"schema v{found}; this claimcheck knows v{SCHEMA_VERSION}"
+            raise ClaimcheckError(E.E016, path=path, problem=problem)
+        self.db.executescript(_SCHEMA)  # every statement is IF NOT EXISTS: adds what is missing
         with self.db:
             self.db.execute(
-                "INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
+                "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),)
             )
 
     def start_run(self, inputs: list[str], options: dict[str, object]) -> int:
@@ -149,9 +181,17 @@ class Store:
             for table in ("findings", "claims", "articles"):
                 self.db.executemany(f"DELETE FROM {table} WHERE content_hash = ?", keys)
 
-    def write_batch(self, run_id: int, outcomes: list[Outcome]) -> None:
+    def write_batch(self, run_id: int, batch: Batch) -> None:
         """Every row of a batch in one transaction: all of it lands, or none of it."""
+        outcomes = batch.outcomes
         with self.db:
+            self.db.execute(
+                "INSERT INTO workers VALUES (?, ?, 1, ?, ?, ?) ON CONFLICT (run_id, worker) DO "
+                "UPDATE SET batches = batches + 1, articles = articles + excluded.articles, "
+                "seconds = seconds + excluded.seconds, "
+                "peak_rss_mb = max(peak_rss_mb, excluded.peak_rss_mb)",
+                (run_id, batch.worker, len(outcomes), batch.seconds, batch.peak_rss_mb),
+            )
             self.db.executemany(
                 "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 [(run_id, *o.article) for o in outcomes],

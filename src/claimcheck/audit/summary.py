@@ -1,5 +1,5 @@
 """`claimcheck audit summary DB`: totals, rules by count, the articles with the most
-inconsistencies, and a histogram of inconsistencies per article."""
+inconsistencies, a histogram of inconsistencies per article, and the latest run's workers."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def summary(db: Path) -> str:
         worst = con.execute(
             "SELECT article_id, inconsistent FROM articles WHERE inconsistent > 0 "
             "ORDER BY inconsistent DESC, article_id LIMIT 10"
+        ).fetchall()
+        workers = con.execute(
+            "SELECT worker, batches, articles, seconds, peak_rss_mb FROM workers "
+            "WHERE run_id = (SELECT MAX(run_id) FROM workers) ORDER BY worker"
         ).fetchall()
         histogram = con.execute(
             "SELECT inconsistent, COUNT(*) FROM articles WHERE status = 'done' "
@@ -41,4 +45,11 @@ def summary(db: Path) -> str:
     for value, count in histogram:
         bar = "#" * max(1, round(40 * count / widest))
         lines.append(f"  {value:>3}  {count:>6,}  {bar}")
+    if workers:
+        lines += ["", "workers of the latest run (batches, articles, seconds checking, peak RSS):"]
+        for worker, batches, articles, seconds, peak in workers:
+            lines.append(
+                f"  {worker}  {batches:,} batches  {articles:,} articles  {seconds:,.1f} s  "
+                f"{peak:,.0f} MB"
+            )
     return "\n".join(lines) + "\n"
