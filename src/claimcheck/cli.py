@@ -118,6 +118,22 @@ def _parser() -> argparse.ArgumentParser:
     for name in ("id", "text", "url", "title", "date"):
         audit.add_argument(f"--{name}-field", metavar="NAME", help=f"the archive's {name} field")
 
+    serve = commands.add_parser(
+        "serve",
+        help="the page and HTTP API for checking drafts",
+        description="Serves the subeditor's page at / and the API at /api (docs at /docs).",
+    )
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="check processes (default: cores)"
+    )
+    serve.add_argument(
+        "--parse", action="store_true", help="with spaCy's parse, as check --parse (slower)"
+    )
+    serve.add_argument("--max-bytes", type=int, default=2 * 1024 * 1024, help="request limit")
+    serve.add_argument("--timeout", type=float, default=10.0, help="seconds a check may take")
+
     config = commands.add_parser("config", help="the effective configuration")
     config.add_argument("action", choices=("show",))
     config.add_argument("path", nargs="?", default=".", help="where to look from (default: .)")
@@ -158,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _baseline(args)
         if args.command == "audit":
             return _audit(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "eval":
             from claimcheck.evaluate.run import run_eval
 
@@ -225,6 +243,19 @@ def _check(args: argparse.Namespace) -> int:
         and _SEVERITY_RANK[finding.severity.value] >= floor
     ]
     return Exit.FINDINGS if failing else Exit.OK
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from claimcheck.serve import Settings, serve
+
+    settings = Settings(
+        syntax=args.parse,
+        workers=max(1, args.workers),
+        max_bytes=args.max_bytes,
+        timeout=args.timeout,
+    )
+    serve(args.host, args.port, settings)
+    return Exit.OK
 
 
 def _audit(args: argparse.Namespace) -> int:

@@ -19,16 +19,29 @@ def read_source(path: str, max_bytes: int = MAX_BYTES) -> str:
     return _read_text(path, max_bytes)
 
 
-def _read_docx(path: str, max_bytes: int) -> str:
-    from claimcheck.docx import NotADocx, docx_text
+def read_upload(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of bytes that arrived without a file (an upload), read as its name's suffix says."""
+    if name.lower().endswith(".docx"):
+        return _docx_bytes(data, name, max_bytes)
+    return decode(data, name, max_bytes)
 
+
+def _read_docx(path: str, max_bytes: int) -> str:
     file = Path(path)
     if not file.exists():
         raise ClaimcheckError(E.E001, path=path)
     if file.stat().st_size > max_bytes:
         raise ClaimcheckError(E.E005, path=path, size=file.stat().st_size, limit=max_bytes)
+    return _docx_bytes(file.read_bytes(), path, max_bytes)
+
+
+def _docx_bytes(data: bytes, path: str, max_bytes: int) -> str:
+    from claimcheck.docx import NotADocx, docx_text
+
+    if len(data) > max_bytes:
+        raise ClaimcheckError(E.E005, path=path, size=len(data), limit=max_bytes)
     try:
-        text = docx_text(file.read_bytes())
+        text = docx_text(data)
     except NotADocx as exc:
         raise ClaimcheckError(E.E015, path=path, problem=str(exc)) from exc
     if not text.strip():
