@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from claimcheck import __version__
 from claimcheck.serve import Settings, create_app
 
 from .conftest import CORPUS
@@ -126,6 +127,11 @@ def test_an_overrunning_check_is_stopped_and_its_worker_replaced() -> None:
         response = client.post("/api/check", json={"text": long})
         assert response.status_code == 504
         assert "took over 0.2 s" in response.json()["error"]
+        assert client.get("/healthz").json() == {
+            "status": "starting",
+            "workers": 0,
+            "version": __version__,
+        }
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:  # the replacement worker is starting
             response = client.post("/api/check", json={"text": "Three of the 27."})

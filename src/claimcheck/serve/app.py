@@ -82,8 +82,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return FileResponse(str(STATIC / "index.html"))
 
     @app.get("/healthz")
-    async def healthz() -> dict[str, Any]:
-        return {"status": "ok", "workers": len(pool.workers), "version": __version__}
+    async def healthz() -> JSONResponse:
+        """Ready while a worker is; 'starting' (503) while every worker is being replaced."""
+        ready = len(pool.workers)
+        body = {"status": "ok" if ready else "starting", "workers": ready, "version": __version__}
+        return JSONResponse(body, status_code=200 if ready else 503)
 
     @app.get("/api/rules")
     async def api_rules() -> list[dict[str, Any]]:

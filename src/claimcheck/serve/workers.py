@@ -103,7 +103,8 @@ class WorkerPool:
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
-        self.workers: set[Worker] = set()
+        self.workers: set[Worker] = set()  # ready ones, idle or busy
+        self.starting: set[Worker] = set()
         self.restarts: set[asyncio.Task[None]] = set()
 
     async def start(self) -> None:
@@ -111,12 +112,12 @@ class WorkerPool:
 
     async def _add(self) -> None:
         worker = Worker(self.syntax)
-        self.workers.add(worker)
+        self.starting.add(worker)
         try:
             await asyncio.to_thread(worker.wait_ready, self.start_timeout)
-        except RuntimeError:
-            self.workers.discard(worker)
-            raise
+        finally:
+            self.starting.discard(worker)
+        self.workers.add(worker)
         self.idle.put_nowait(worker)
 
     async def check(self, job: Job) -> dict[str, Any]:
@@ -149,6 +150,7 @@ class WorkerPool:
     async def close(self) -> None:
         for task in list(self.restarts):
             task.cancel()
-        for worker in list(self.workers):
+        for worker in [*self.workers, *self.starting]:
             worker.stop()
         self.workers.clear()
+        self.starting.clear()
