@@ -1,6 +1,6 @@
 """Batch audits: bad rows and files become error rows while the rest is audited; a run killed
-with SIGKILL and resumed audits every article exactly once, with the results of a run that was
-never interrupted."""
+with SIGKILL (or stopped with Ctrl-C) and resumed audits every article exactly once, with the
+results of a run that was never interrupted."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from claimcheck.audit import run_audit
 
@@ -76,7 +78,14 @@ def _articles_so_far(db: Path) -> int:
         return 0
 
 
-def test_sigkill_then_resume_audits_each_article_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("stop", "jobs"),
+    [(signal.SIGKILL, 1), (signal.SIGINT, 2)],
+    ids=["kill -9, one process", "Ctrl-C, two processes"],
+)
+def test_stopped_then_resumed_audits_each_article_once(
+    tmp_path: Path, stop: signal.Signals, jobs: int
+) -> None:
     reference = tmp_path / "reference.sqlite"
     run_audit([str(CORPUS)], reference, report=lambda _: None)
     expected = _snapshot(reference)
@@ -91,18 +100,23 @@ def test_sigkill_then_resume_audits_each_article_once(tmp_path: Path) -> None:
         "--db",
         str(db),
         "--jobs",
-        "1",
+        str(jobs),
         "--batch-size",
         "2",
     ]
-    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    # its own process group, so that SIGINT reaches the workers too, as a terminal's Ctrl-C does
+    child = subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if db.exists() and _articles_so_far(db) >= 4:
             break
         time.sleep(0.02)
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    os.killpg(child.pid, stop)
+    _, stderr = child.communicate(timeout=60)
+    if stop == signal.SIGINT:
+        assert child.returncode == 130
+        assert stderr.splitlines()[-1].startswith("claimcheck: interrupted; every finished batch")
+        assert "Traceback" not in stderr
     partial = _rows(db, "SELECT COUNT(*) FROM articles")[0][0]
     assert 0 < partial < len(expected)  # killed mid-run, batches whole
 

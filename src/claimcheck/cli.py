@@ -23,6 +23,7 @@ class Exit(IntEnum):
     OK = 0
     FINDINGS = 1
     ERROR = 2
+    INTERRUPTED = 130  # 128 + SIGINT, as shells report Ctrl-C
 
 
 _SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
@@ -282,17 +283,25 @@ def _audit(args: argparse.Namespace) -> int:
         title=args.title_field,
         date=args.date_field,
     )
-    audited, skipped = run_audit(
-        args.inputs,
-        args.db,
-        fields=fields,
-        jobs=args.jobs,
-        batch_size=args.batch_size,
-        rerun=args.rerun,
-        syntax=args.parse,
-        engine=args.engine,
-        scheduler=args.scheduler,
-    )
+    try:
+        audited, skipped = run_audit(
+            args.inputs,
+            args.db,
+            fields=fields,
+            jobs=args.jobs,
+            batch_size=args.batch_size,
+            rerun=args.rerun,
+            syntax=args.parse,
+            engine=args.engine,
+            scheduler=args.scheduler,
+        )
+    except KeyboardInterrupt:
+        print(
+            f"claimcheck: interrupted; every finished batch is saved in {args.db}, and the same "
+            "command resumes from there",
+            file=sys.stderr,
+        )
+        return Exit.INTERRUPTED
     print(f"{audited:,} audited, {skipped:,} already done; results in {args.db}", file=sys.stderr)
     return Exit.OK
 

@@ -8,6 +8,7 @@ import itertools
 import multiprocessing
 import os
 import resource
+import signal
 import socket
 import sys
 import time
@@ -24,6 +25,12 @@ _worker: Checker | None = None
 def _init(syntax: bool) -> None:
     global _worker
     _worker = Checker(syntax=syntax)
+
+
+def _init_worker(syntax: bool) -> None:
+    """A pool worker leaves Ctrl-C to the parent, which stops the pool (and says so, once)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _init(syntax)
 
 
 def check_batch(batch: list[Article]) -> Batch:
@@ -85,7 +92,7 @@ def run_local(
         _init(syntax)
         return drain(store, run_id, map(check_batch, work), progress)
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
-    with context.Pool(jobs, initializer=_init, initargs=(syntax,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(syntax,)) as pool:
         return drain(store, run_id, pool.imap_unordered(check_batch, work), progress)
 
 
