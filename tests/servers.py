@@ -4,6 +4,8 @@ pipe nobody reads could fill and stall the server), ready when /healthz says so.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 import subprocess
 import sys
@@ -23,12 +25,15 @@ def free_port() -> int:
 
 @contextmanager
 def running_server(log: Path, *options: str, ready_within: float = 60) -> Iterator[str]:
-    """Yields the server's base URL; stops it (SIGTERM, then SIGKILL) afterwards."""
+    """Yields the server's base URL; stops it afterwards as Ctrl-C in a terminal would (SIGINT to
+    its process group), then SIGKILL if it hangs."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "claimcheck", "serve", "--port", str(port), *options]
     with log.open("w") as sink:
-        server = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
+        server = subprocess.Popen(
+            command, stdout=sink, stderr=subprocess.STDOUT, start_new_session=True
+        )
     try:
         deadline = time.monotonic() + ready_within
         while not _healthy(base):
@@ -41,11 +46,11 @@ def running_server(log: Path, *options: str, ready_within: float = 60) -> Iterat
             time.sleep(0.2)
         yield base
     finally:
-        server.terminate()
+        os.killpg(server.pid, signal.SIGINT)
         try:
             server.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            server.kill()
+            os.killpg(server.pid, signal.SIGKILL)
             server.wait()
 
 

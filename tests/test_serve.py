@@ -141,7 +141,8 @@ def test_an_overrunning_check_is_stopped_and_its_worker_replaced() -> None:
 
 
 def test_a_real_server_on_loopback(tmp_path: Path) -> None:
-    with running_server(tmp_path / "serve.log", "--workers", "1") as base:
+    log = tmp_path / "serve.log"
+    with running_server(log, "--workers", "1") as base:
         request = urllib.request.Request(
             f"{base}/api/check",
             data=json.dumps({"text": WRONG}).encode(),
@@ -156,3 +157,5 @@ def test_a_real_server_on_loopback(tmp_path: Path) -> None:
         for host in hosts - {"127.0.0.1", "::1", "127.0.1.1"}:
             with pytest.raises(OSError), socket.create_connection((host, port), timeout=1):
                 pass
+    # stopped with Ctrl-C: a quiet shutdown, workers included
+    assert "Traceback" not in log.read_text(), log.read_text()

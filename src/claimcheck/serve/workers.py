@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -35,7 +36,9 @@ class Job:
 
 
 def _work(conn: Connection, syntax: bool) -> None:
-    """A worker's whole life: load, say ready, then answer jobs until the pipe closes."""
+    """A worker's whole life: load, say ready, then answer jobs until the pipe closes. Ctrl-C is
+    the server's to handle: it stops the workers as it shuts down."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     checker = Checker(syntax=syntax)
     checker.warm()
     conn.send(_READY)
