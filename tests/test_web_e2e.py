@@ -292,3 +292,17 @@ def test_the_page_parses_no_markup_and_loads_nothing_from_elsewhere() -> None:
     for name in ("index.html", "app.js", "style.css"):
         source = (STATIC / name).read_text(encoding="utf-8")
         assert re.search(r"(?:src|href|url)\s*[=(]\s*[\"']?(?:https?:)?//", source) is None, name
+
+
+def test_the_api_docs_render_without_a_network(page: Page, server: str) -> None:
+    """/docs draws with the server's own copy of Swagger UI: this browser reaches no CDN."""
+    offsite: list[str] = []
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith((server, "data:")) else offsite.append(request.url)
+        ),
+    )
+    page.goto(f"{server}/docs")
+    expect(page.locator(".opblock-summary-path", has_text="/api/check")).to_be_visible()
+    assert offsite == []

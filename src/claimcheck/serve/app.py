@@ -21,6 +21,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
@@ -65,7 +66,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await pool.close()
 
-    app = FastAPI(title="claimcheck", version=__version__, lifespan=lifespan)
+    # FastAPIOffline serves the /docs and /redoc assets itself: FastAPI's own pages load them
+    # from a CDN, which a newsroom's closed network (and this one) cannot reach.
+    app = FastAPIOffline(title="claimcheck", version=__version__, lifespan=lifespan)
     app.add_middleware(BodyLimit, max_bytes=settings.max_bytes)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
