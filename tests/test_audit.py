@@ -11,6 +11,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -220,3 +221,98 @@ def test_progress_lines_are_throttled_but_the_last_always_shows() -> None:
         for _ in range(10):
             progress.advance(10)
     assert len(lines) == 1 and lines[0].startswith("audited 100/100 articles")
+
+
+def test_a_parallel_audit_reads_only_a_few_batches_ahead(tmp_path: Path) -> None:
+    """Memory stays flat on any archive: the pool is fed as batches are written, not all at
+    once (the pool's own feeder would otherwise read the whole archive into its queue)."""
+    from claimcheck.audit.runner import IN_FLIGHT_PER_WORKER, run_local
+    from claimcheck.audit.sources import Article
+    from claimcheck.audit.store import Store
+
+    pulled = 0
+
+    def articles() -> Iterator[Article]:
+        nonlocal pulled
+        for n in range(200):
+            pulled += 1
+            yield Article(f"a{n}", "gen", f"Of the {n + 30} staff, {n + 1} were sacked.")
+
+    ahead: list[int] = []
+
+    class Recorder:
+        written = 0
+
+        def advance(self, count: int) -> None:
+            self.written += count
+            ahead.append(pulled - self.written)
+
+    store = Store(tmp_path / "audit.sqlite")
+    run_id = store.start_run([], {})
+    done = run_local(store, run_id, articles(), jobs=2, batch_size=5, progress=Recorder())
+    store.close()
+    assert done == 200
+    assert max(ahead) <= (IN_FLIGHT_PER_WORKER * 2 + 1) * 5
+
+
+ARCHIVE_ROWS = [
+    {
+        "guid": "n-1",
+        "body": "Of the 612 complaints, 147 were upheld, or 42 per cent.",
+        "link": "https://example.org/n-1",
+        "headline": "Complaints",
+        "published": "2024-03-01",
+    },
+    {
+        "guid": "n-2",
+        "body": "Three of the 27 officers were disciplined.",
+        "link": "https://example.org/n-2",
+        "headline": "Officers",
+        "published": "2024-03-02",
+    },
+    {"guid": "n-3", "body": "", "link": None, "headline": None, "published": None},
+]
+
+
+def _write_csv(path: Path) -> None:
+    import csv
+
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(ARCHIVE_ROWS[0]))
+        writer.writeheader()
+        writer.writerows(ARCHIVE_ROWS)
+
+
+def _write_parquet(path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    # small row groups, so that reading a group at a time is exercised
+    pq.write_table(pa.Table.from_pylist(ARCHIVE_ROWS), path, row_group_size=1)
+
+
+@pytest.mark.parametrize(("suffix", "write"), [(".csv", _write_csv), (".parquet", _write_parquet)])
+def test_archives_with_named_fields_keep_their_ids_to_the_export(
+    tmp_path: Path, suffix: str, write: object
+) -> None:
+    from claimcheck.audit.export import export
+    from claimcheck.audit.sources import Fields
+
+    archive = tmp_path / f"archive{suffix}"
+    write(archive)  # type: ignore[operator]
+    db = tmp_path / "audit.sqlite"
+    fields = Fields(id="guid", text="body", url="link", title="headline", date="published")
+    assert run_audit([str(archive)], db, fields=fields, report=lambda _: None) == (3, 0)
+    statuses = dict(_rows(db, "SELECT article_id, status FROM articles"))
+    assert statuses == {"n-1": "done", "n-2": "done", "n-3": "error"}
+    (bad,) = [
+        json.loads(line)
+        for line in export(db, "jsonl").splitlines()
+        if json.loads(line)["verdict"] == "inconsistent"
+    ]
+    assert (bad["article_id"], bad["url"], bad["title"], bad["date"]) == (
+        "n-1",
+        "https://example.org/n-1",
+        "Complaints",
+        "2024-03-01",
+    )

@@ -1,16 +1,18 @@
 """Batch audits: many articles, in parallel, into a database, resumable.
 
-`run_audit` reads the inputs, skips every article whose content hash the database already holds
-(unless rerun), checks the rest in batches and writes each batch in one transaction."""
+`run_audit` reads the inputs twice, holding no text in memory between: a first pass collects
+content hashes (to know what is left to do, for the progress bar, and for --rerun); the second
+streams the articles still to do, each text once, in batches to the workers, and writes each
+batch in one transaction. Memory stays flat whatever the archive's size."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from claimcheck.audit.progress import progress_for
 from claimcheck.audit.runner import run_local
-from claimcheck.audit.sources import Fields, read_articles
+from claimcheck.audit.sources import Article, Fields, read_articles
 from claimcheck.audit.store import Store
 
 
@@ -29,16 +31,17 @@ def run_audit(
 ) -> tuple[int, int]:
     """(audited now, skipped as already done). `report` takes the progress lines; without it,
     a terminal gets a progress bar and anything else plain lines on stderr."""
-    articles = list(read_articles(inputs, fields or Fields()))
-    unique = list({a.content_hash: a for a in articles}.values())
+    fields = fields or Fields()
+    unique = {article.content_hash for article in read_articles(inputs, fields)}
     store = Store(db)
     try:
         if rerun:
-            store.forget(a.content_hash for a in unique)
-        known = store.done()
-        pending = [a for a in unique if a.content_hash not in known]
+            store.forget(unique)
+        todo = unique - store.done()
+        total = len(todo)
+        pending = _still_to_do(read_articles(inputs, fields), todo)
         run_id = store.start_run(inputs, {"jobs": jobs, "batch_size": batch_size, "rerun": rerun})
-        with progress_for(len(pending), report) as progress:
+        with progress_for(total, report) as progress:
             if engine == "dask":
                 from claimcheck.audit.dask_engine import run_dask
 
@@ -65,4 +68,12 @@ def run_audit(
         store.finish_run(run_id)
     finally:
         store.close()
-    return audited, len(unique) - len(pending)
+    return audited, len(unique) - total
+
+
+def _still_to_do(articles: Iterable[Article], todo: set[str]) -> Iterator[Article]:
+    """The articles whose text is to do, each text once (the first copy keeps its id)."""
+    for article in articles:
+        if article.content_hash in todo:
+            todo.discard(article.content_hash)
+            yield article

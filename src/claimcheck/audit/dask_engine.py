@@ -6,13 +6,14 @@ The only module that imports dask."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
 from claimcheck.api import Checker
 from claimcheck.audit.progress import Progress
-from claimcheck.audit.runner import batches, check_batch_with, drain
+from claimcheck.audit.runner import IN_FLIGHT_PER_WORKER, batches, check_batch_with, drain
 from claimcheck.audit.sources import Article
 from claimcheck.audit.store import Batch, Store
 
@@ -42,10 +43,29 @@ def check_on_worker(batch: list[Article]) -> Batch:
     return check_batch_with(checker, batch)
 
 
+def _bounded(client: Client, work: Iterator[list[Article]]) -> Iterator[Batch]:
+    """Results as they finish, with a few batches per worker in flight (workers may join or
+    leave): the client never holds, or ships to the scheduler, more of the archive than that."""
+    running = as_completed()
+
+    def top_up() -> None:
+        workers = max(1, len(client.scheduler_info()["workers"]))
+        while running.count() < IN_FLIGHT_PER_WORKER * workers:
+            batch = next(work, None)
+            if batch is None:
+                return
+            running.add(client.submit(check_on_worker, batch, pure=False))
+
+    top_up()
+    for future in running:
+        top_up()
+        yield future.result()
+
+
 def run_dask(
     store: Store,
     run_id: int,
-    articles: list[Article],
+    articles: Iterable[Article],
     *,
     scheduler: str | None,
     jobs: int,
@@ -62,9 +82,7 @@ def run_dask(
     try:
         with Client(scheduler) as client:
             client.register_plugin(CheckerPlugin(syntax), name=PLUGIN_NAME)
-            futures = client.map(check_on_worker, list(batches(articles, batch_size)), pure=False)
-            results = (future.result() for future in as_completed(futures))
-            return drain(store, run_id, results, progress)
+            return drain(store, run_id, _bounded(client, batches(articles, batch_size)), progress)
     finally:
         if cluster is not None:
             cluster.close()

@@ -11,8 +11,9 @@ import resource
 import signal
 import socket
 import sys
+import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from claimcheck.api import Checker
 from claimcheck.audit.progress import Progress
@@ -80,7 +81,7 @@ def batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 def run_local(
     store: Store,
     run_id: int,
-    articles: list[Article],
+    articles: Iterable[Article],
     *,
     jobs: int,
     batch_size: int,
@@ -92,15 +93,43 @@ def run_local(
         _init(syntax)
         return drain(store, run_id, map(check_batch, work), progress)
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
+    # The pool's feeder thread would read every batch ahead into its queue; a slot per batch in
+    # flight, freed as each is written, keeps only a few batches' texts in memory.
+    slots = threading.BoundedSemaphore(IN_FLIGHT_PER_WORKER * jobs)
+    stopping = threading.Event()
     with context.Pool(jobs, initializer=_init_worker, initargs=(syntax,)) as pool:
-        return drain(store, run_id, pool.imap_unordered(check_batch, work), progress)
+        try:
+            results = pool.imap_unordered(check_batch, _when_free(work, slots, stopping))
+            return drain(store, run_id, results, progress, written=slots.release)
+        finally:  # on Ctrl-C too: the feeder must not wait for a slot while the pool stops
+            stopping.set()
 
 
-def drain(store: Store, run_id: int, results: Iterable[Batch], progress: Progress) -> int:
+IN_FLIGHT_PER_WORKER = 3  # enough that no worker waits for the next batch
+
+
+def _when_free(
+    work: Iterable[list[Article]], slots: threading.BoundedSemaphore, stopping: threading.Event
+) -> Iterator[list[Article]]:
+    for batch in work:
+        while not slots.acquire(timeout=0.1):
+            if stopping.is_set():
+                return
+        yield batch
+
+
+def drain(
+    store: Store,
+    run_id: int,
+    results: Iterable[Batch],
+    progress: Progress,
+    written: Callable[[], object] = lambda: None,
+) -> int:
     """Writes each batch as it arrives, in one transaction, and counts it; returns the count."""
     done = 0
     for batch in results:
         store.write_batch(run_id, batch)
+        written()
         done += len(batch.outcomes)
         progress.advance(len(batch.outcomes))
     return done

@@ -9,6 +9,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from claimcheck.discover import expand
@@ -37,7 +38,7 @@ class Article:
     title: str | None = None
     date: str | None = None
 
-    @property
+    @cached_property  # hashed once, though asked in both passes and by the store
     def content_hash(self) -> str:
         seed = self.text if self.text is not None else f"error\0{self.source}\0{self.article_id}"
         return hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()
@@ -65,7 +66,10 @@ def _rows(path: Path, fields: Fields) -> Iterator[Article]:
             rows = _parquet(path)
         for number, row in rows:
             yield _article(path, number, row, fields)
-    except (OSError, UnicodeDecodeError, ImportError) as exc:
+    except ImportError:
+        problem = f"{path}: reading .parquet needs pyarrow: pip install 'claimcheck[parquet]'"
+        yield Article(f"{path}", str(path), None, problem)
+    except (OSError, UnicodeDecodeError) as exc:
         yield Article(f"{path}", str(path), None, f"{path}: cannot read ({exc})")
 
 
@@ -110,6 +114,7 @@ def _csv(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
 
 
 def _parquet(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
-    import pyarrow.parquet as pq  # optional: pip install pyarrow
+    import pyarrow.parquet as pq  # optional: the 'parquet' extra
 
-    yield from enumerate(pq.read_table(path).to_pylist(), start=1)
+    rows = (row for batch in pq.ParquetFile(path).iter_batches() for row in batch.to_pylist())
+    yield from enumerate(rows, start=1)  # a row group at a time, not the whole table
