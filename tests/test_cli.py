@@ -105,10 +105,22 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
     assert json.loads(out)["files"][0]["path"] == "-"
 
 
-def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["check", "--format", "yaml", "x.txt"], "invalid choice: 'yaml'"),
+        (["audit", "corpus", "--batch-size", "0"], "--batch-size: must be above zero: 0"),
+        (["audit", "corpus", "--jobs", "two"], "--jobs/-j: not a number: 'two'"),
+        (["serve", "--timeout", "-1"], "--timeout: must be above zero: -1"),
+    ],
+)
+def test_usage_error_exits_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
     with pytest.raises(SystemExit) as exc:
-        main(["check", "--format", "yaml", "x.txt"])
+        main(argv)
     assert exc.value.code == 2
+    assert says in capsys.readouterr().err
 
 
 def test_schema_prints_json_schema(capsys: pytest.CaptureFixture[str]) -> None:

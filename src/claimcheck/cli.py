@@ -11,7 +11,7 @@ import json
 import os
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import IntEnum
 from pathlib import Path
 
@@ -105,8 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("inputs", nargs="+", metavar="INPUT")
     audit.add_argument("--db", type=Path, default=Path("claimcheck-audit.sqlite"))
-    audit.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
-    audit.add_argument("--batch-size", type=int, default=50)
+    audit.add_argument("--jobs", "-j", type=_positive(int), default=os.cpu_count() or 1)
+    audit.add_argument("--batch-size", type=_positive(int), default=50)
     audit.add_argument("--rerun", action="store_true", help="audit again what is already done")
     audit.add_argument("--parse", action="store_true")
     audit.add_argument("--engine", choices=("local", "dask"), default="local")
@@ -124,16 +124,28 @@ def _parser() -> argparse.ArgumentParser:
         help="the page and HTTP API for checking drafts",
         description="Serves the subeditor's page at / and the API at /api (docs at /docs).",
     )
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
-        "--workers", type=int, default=os.cpu_count() or 1, help="check processes (default: cores)"
+        "--host", default="127.0.0.1", help="(default: 127.0.0.1, this machine only)"
+    )
+    serve.add_argument("--port", type=_positive(int), default=8000, help="(default: 8000)")
+    serve.add_argument(
+        "--workers",
+        type=_positive(int),
+        default=os.cpu_count() or 1,
+        help="check processes (default: one per core)",
     )
     serve.add_argument(
         "--parse", action="store_true", help="with spaCy's parse, as check --parse (slower)"
     )
-    serve.add_argument("--max-bytes", type=int, default=2 * 1024 * 1024, help="request limit")
-    serve.add_argument("--timeout", type=float, default=10.0, help="seconds a check may take")
+    serve.add_argument(
+        "--max-bytes",
+        type=_positive(int),
+        default=2 * 1024 * 1024,
+        help="largest request body (default: 2 MB)",
+    )
+    serve.add_argument(
+        "--timeout", type=_positive(float), default=10.0, help="seconds a check may take (10)"
+    )
 
     config = commands.add_parser("config", help="the effective configuration")
     config.add_argument("action", choices=("show",))
@@ -152,6 +164,21 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--parse", action="store_true", help="claimcheck with spaCy's parse")
     return parser
+
+
+def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
+    """An argparse type: a number above zero, or a usage error (exit 2) that says so."""
+
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be above zero: {text}")
+        return value
+
+    return parse
 
 
 def _version() -> str:
