@@ -1,5 +1,5 @@
 """A change and its two ends: 'rose from 12 to 18, a 50% increase'; 'from 4.1 to 4.6 per cent,
-a rise of 0.5 per cent'; '3,050, up 12% from 2,720'."""
+a rise of 0.5 per cent'; '3,050, up 12% from 2,720'; '433,000, a drop of 7% from 464,000'."""
 
 from __future__ import annotations
 
@@ -17,6 +17,10 @@ _CHANGE_WORDS = re.compile(
 )
 _UP_DOWN = re.compile(
     r"^[^.;:,]{0,40}?,?\s+(?:up|down)\s+(?:by\s+)?(?:almost|nearly|around|about|some|just)?\s*$"
+)
+_A_CHANGE_OF = re.compile(
+    r"^[^.;:,]{0,40}?,?\s+(?:a|an)\s+(?:\w+\s+)?(?:drop|fall|rise|increase|decrease|reduction|"
+    r"cut|jump|decline|dip)\s+of\s+(?:almost|nearly|around|about|some|just)?\s*$"
 )
 _UP_DOWN_FROM = re.compile(
     r"^[^.;:,]{0,40}?,?\s+(?:up|down|rising|falling)\s+from\s+(?:a\s+|the\s+)?$"
@@ -110,7 +114,9 @@ def _up_from(doc: Document, new: Claim) -> None:
     if (
         change.kind in _CHANGES
         and old.kind in _ENDS
-        and _UP_DOWN.match(doc.between(new, change))
+        and (
+            _UP_DOWN.match(doc.between(new, change)) or _A_CHANGE_OF.match(doc.between(new, change))
+        )
         and _ON_FROM.match(doc.between(change, old))
     ):
         _add(doc, old, new, change, "N, up X from M")
