@@ -8,6 +8,8 @@ from claimcheck.api import Checker
 from claimcheck.models import Report
 from claimcheck.report import render_json
 
+from .conftest import CORPUS
+
 TEXT = (
     "More than 1,300 staff were reported. DOZENS kept their jobs, and four out of five stayed.\n"
     "It cost £2.3m in January 2018, between 20 and 30 per cent of the budget."
@@ -29,3 +31,19 @@ def test_round_trip(checker: Checker) -> None:
     assert (between["qualifier"], between["min"], between["max"]) == ("range", 20, 30)
     for claim in data["files"][0]["claims"]:
         assert TEXT[claim["start"] : claim["end"]] == claim["text"]
+
+
+def test_every_finding_names_the_claim_it_underlines(checker: Checker) -> None:
+    paths = sorted(CORPUS.glob("*.txt"))
+    texts = [(str(p), p.read_text(encoding="utf-8")) for p in paths]
+    findings = 0
+    for result in checker.check_texts(texts):
+        claims = {claim.id: claim for claim in result.claims}
+        for finding in result.findings:
+            assert finding.claim in finding.claims
+            assert (claims[finding.claim].start, claims[finding.claim].end) == (
+                finding.start,
+                finding.end,
+            )
+            findings += 1
+    assert findings > 100

@@ -34,7 +34,7 @@ def client() -> Iterator[TestClient]:
 def _finding_on(data: dict[str, object], text: str) -> dict[str, object]:
     (file,) = data["files"]  # type: ignore[misc]
     claim = next(c for c in file["claims"] if c["text"] == text)
-    return next(f for f in file["findings"] if f["start"] == claim["start"])
+    return next(f for f in file["findings"] if f["claim"] == claim["id"])
 
 
 def test_check_returns_the_contract_with_the_working(client: TestClient) -> None:

@@ -133,6 +133,11 @@ class Finding(BaseModel):
     message: str
     start: int
     end: int
+    claim: str | None = Field(
+        default=None,
+        description="The claim the finding is about, the one underlined by start and end; "
+        "none for a finding about the text itself (an unused suppression).",
+    )
 
 
 class FileResult(BaseModel):

@@ -97,6 +97,7 @@ def apply(
                     message=outcome.message,
                     start=blamed.start,
                     end=blamed.end,
+                    claim=blamed.id,
                 )
             )
     return sorted(findings, key=lambda f: (f.start, f.rule))

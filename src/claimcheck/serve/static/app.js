@@ -6,7 +6,7 @@
  * never as markup, so a draft containing <script> or an onerror attribute stays words.
  *
  * A claim's state comes from the findings:
- *   inconsistent  a finding with verdict "inconsistent" is about it (its span is the finding's);
+ *   inconsistent  a finding with verdict "inconsistent" is about it (its `claim`);
  *   consistent    otherwise, any finding with verdict "consistent" lists it;
  *   unchecked     otherwise (including a figure used only as an input to a check that fails:
  *                 nothing confirms it, and the finding is about another figure).
@@ -159,16 +159,10 @@
 
   /* ---------- deriving states and workings from the JSON ---------- */
 
-  // The claim a finding is about: the one whose span is the finding's, else one inside it,
-  // else the first it lists.
+  // The claim a finding is about: the contract names it in `claim` (null for a finding about
+  // the text itself, such as an unused suppression).
   function subjectOf(finding, byId) {
-    const listed = (finding.claims || []).map((id) => byId.get(id)).filter(Boolean);
-    return (
-      listed.find((c) => c.start === finding.start && c.end === finding.end) ||
-      listed.find((c) => c.start >= finding.start && c.end <= finding.end) ||
-      listed[0] ||
-      null
-    );
+    return (finding.claim && byId.get(finding.claim)) || null;
   }
 
   function analyse(claims, findings) {
