@@ -187,3 +187,49 @@ def test_broken_user_rule_is_one_line_and_exit_2(
     code, _, err = run(capsys, str(article), "--rules", str(mine))
     assert code == 2
     assert err.count("\n") == 1 and "[E010]" in err and "why" in err
+
+
+def test_audit_and_serve_take_the_users_rules_too(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The same --rules folder changes what an audit records and what the server checks; a
+    broken one stops either before any work, in one coded line."""
+    import sqlite3
+
+    from fastapi.testclient import TestClient
+
+    from claimcheck.resources import rules_dir
+    from claimcheck.serve import Settings, create_app
+
+    slip = tmp_path / "articles" / "slip.txt"
+    slip.parent.mkdir()
+    slip.write_text(SLIP, encoding="utf-8")
+    mine = tmp_path / "rules"
+    mine.mkdir()
+    shipped = (rules_dir() / "CC101-percentage-of-counts.yaml").read_text(encoding="utf-8")
+    (mine / "CC101.yaml").write_text(shipped.replace("severity: error", "severity: warning"))
+
+    db = tmp_path / "audit.sqlite"
+    assert main(["audit", str(slip.parent), "--db", str(db), "--rules", str(mine), "-j", "1"]) == 0
+    with sqlite3.connect(db) as con:
+        severities = con.execute(
+            "SELECT severity FROM findings WHERE rule = 'CC101' AND verdict = 'inconsistent'"
+        ).fetchall()
+    assert severities == [("warning",)]
+
+    with TestClient(create_app(Settings(workers=1, rules=(mine,)))) as client:
+        rules = {rule["code"]: rule for rule in client.get("/api/rules").json()}
+        assert rules["CC101"]["severity"] == "warning"
+        file = client.post("/api/check", json={"text": SLIP}).json()["files"][0]
+        assert {f["severity"] for f in file["findings"] if f["rule"] == "CC101"} == {"warning"}
+
+    (mine / "CC101.yaml").write_text("code: CC101\nname: mine\nkind: percentage_of\nsummary: s\n")
+    capsys.readouterr()
+    for argv in (
+        ["audit", str(slip.parent), "--db", str(tmp_path / "b.sqlite"), "--rules", str(mine)],
+        ["serve", "--port", "1", "--rules", str(mine)],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "[E010]" in err
+    assert not (tmp_path / "b.sqlite").exists()

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
@@ -15,6 +16,26 @@ from claimcheck.link import link
 from claimcheck.models import FileResult, Report
 from claimcheck.rules import apply, load_rules
 from claimcheck.sources import read_source
+
+
+@dataclass(frozen=True)
+class CheckerOptions:
+    """What a Checker is built from, as plain data, so that each worker process (or Dask
+    worker, or server worker) builds its own from the same choices."""
+
+    syntax: bool = False
+    extra_lexicons: tuple[Path, ...] = ()
+    extra_rules: tuple[Path, ...] = ()
+
+    def build(self) -> Checker:
+        return Checker(
+            syntax=self.syntax, extra_lexicons=self.extra_lexicons, extra_rules=self.extra_rules
+        )
+
+    def validate(self) -> None:
+        """Reads the user's lexicon and rule folders now, so a broken file is one coded error
+        before any worker starts (without loading spaCy's model here)."""
+        Checker(extra_lexicons=self.extra_lexicons, extra_rules=self.extra_rules)
 
 
 class Checker:

@@ -68,22 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--baseline", type=Path, help="silence the problems recorded in this baseline file"
     )
-    check.add_argument(
-        "--rules",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="a folder of rule files (CC*.yaml) that add to or replace the shipped rules",
-    )
-    check.add_argument(
-        "--lexicon",
-        action="append",
-        type=Path,
-        default=[],
-        metavar="DIR",
-        help="a folder of lexicon files (*.yaml) whose entries extend the shipped lexicons",
-    )
+    _add_user_folders(check)
     check.add_argument(
         "--parse",
         action="store_true",
@@ -109,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     audit.add_argument("--batch-size", type=_positive(int), default=50)
     audit.add_argument("--rerun", action="store_true", help="audit again what is already done")
     audit.add_argument("--parse", action="store_true")
+    _add_user_folders(audit)
     audit.add_argument("--engine", choices=("local", "dask"), default="local")
     audit.add_argument(
         "--scheduler", metavar="ADDRESS", help="a Dask scheduler (default: a local cluster)"
@@ -137,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--parse", action="store_true", help="with spaCy's parse, as check --parse (slower)"
     )
+    _add_user_folders(serve)
     serve.add_argument(
         "--max-bytes",
         type=_positive(int),
@@ -164,6 +151,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--parse", action="store_true", help="claimcheck with spaCy's parse")
     return parser
+
+
+def _add_user_folders(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--rules",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="a folder of rule files (CC*.yaml) that add to or replace the shipped rules",
+    )
+    command.add_argument(
+        "--lexicon",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="a folder of lexicon files (*.yaml) whose entries extend the shipped lexicons",
+    )
+
+
+def _user_folders(args: argparse.Namespace) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """(rule folders, lexicon folders) from --rules and --lexicon, each checked to exist."""
+    for folder in (*args.rules, *args.lexicon):
+        if not folder.is_dir():
+            raise ClaimcheckError(E.E006, path=folder, reason="not a folder")
+    return tuple(args.rules), tuple(args.lexicon)
 
 
 def _positive(kind: type[int] | type[float]) -> Callable[[str], float]:
@@ -222,9 +236,7 @@ def _check(args: argparse.Namespace) -> int:
     from claimcheck.models import Report
     from claimcheck.report import RENDERERS
 
-    for folder in (*args.rules, *args.lexicon):
-        if not folder.is_dir():
-            raise ClaimcheckError(E.E006, path=folder, reason="not a folder")
+    user_rules, user_lexicons = _user_folders(args)
     here = load_config(args.config or find_config(Path.cwd()))
     paths = expand(args.paths, [*here.settings.exclude, *args.exclude])
     groups: dict[Path | None, list[int]] = {}
@@ -236,8 +248,8 @@ def _check(args: argparse.Namespace) -> int:
         config = load_config(located)
         checker = Checker(
             syntax=args.parse or config.settings.parse,
-            extra_rules=(*config.settings.rules_folders, *args.rules),
-            extra_lexicons=(*config.settings.lexicon_folders, *args.lexicon),
+            extra_rules=(*config.settings.rules_folders, *user_rules),
+            extra_lexicons=(*config.settings.lexicon_folders, *user_lexicons),
         )
         checker.rules = apply_rule_settings(checker.rules, config)
         checked = checker.check_paths([paths[n] for n in members], stdin_name=args.stdin_filename)
@@ -276,8 +288,11 @@ def _check(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from claimcheck.serve import Settings, serve
 
+    rules, lexicons = _user_folders(args)
     settings = Settings(
         syntax=args.parse,
+        rules=rules,
+        lexicons=lexicons,
         workers=max(1, args.workers),
         max_bytes=args.max_bytes,
         timeout=args.timeout,
@@ -300,8 +315,11 @@ def _audit(args: argparse.Namespace) -> int:
         except sqlite3.DatabaseError as exc:
             raise ClaimcheckError(E.E016, path=database, problem=str(exc)) from exc
         return Exit.OK
+    from claimcheck.api import CheckerOptions
     from claimcheck.audit import run_audit
     from claimcheck.audit.sources import Fields
+
+    rules, lexicons = _user_folders(args)
 
     fields = Fields(
         id=args.id_field or "id",
@@ -318,7 +336,7 @@ def _audit(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             batch_size=args.batch_size,
             rerun=args.rerun,
-            syntax=args.parse,
+            options=CheckerOptions(args.parse, lexicons, rules),
             engine=args.engine,
             scheduler=args.scheduler,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from claimcheck.api import CheckerOptions
 from claimcheck.audit.progress import progress_for
 from claimcheck.audit.runner import run_local
 from claimcheck.audit.sources import Article, Fields, read_articles
@@ -24,7 +25,7 @@ def run_audit(
     jobs: int = 1,
     batch_size: int = 50,
     rerun: bool = False,
-    syntax: bool = False,
+    options: CheckerOptions | None = None,
     report: Callable[[str], None] | None = None,
     engine: str = "local",
     scheduler: str | None = None,
@@ -32,6 +33,8 @@ def run_audit(
     """(audited now, skipped as already done). `report` takes the progress lines; without it,
     a terminal gets a progress bar and anything else plain lines on stderr."""
     fields = fields or Fields()
+    options = options or CheckerOptions()
+    options.validate()  # a broken rule or lexicon file: one coded line before any work
     unique = {article.content_hash for article in read_articles(inputs, fields)}
     store = Store(db)
     try:
@@ -52,7 +55,7 @@ def run_audit(
                     scheduler=scheduler,
                     jobs=jobs,
                     batch_size=batch_size,
-                    syntax=syntax,
+                    options=options,
                     progress=progress,
                 )
             else:
@@ -62,7 +65,7 @@ def run_audit(
                     pending,
                     jobs=jobs,
                     batch_size=batch_size,
-                    syntax=syntax,
+                    options=options,
                     progress=progress,
                 )
         store.finish_run(run_id)

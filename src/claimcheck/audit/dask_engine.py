@@ -11,7 +11,7 @@ from typing import Any
 
 from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from claimcheck.api import Checker
+from claimcheck.api import Checker, CheckerOptions
 from claimcheck.audit.progress import Progress
 from claimcheck.audit.runner import IN_FLIGHT_PER_WORKER, batches, check_batch_with, drain
 from claimcheck.audit.sources import Article
@@ -25,11 +25,11 @@ class CheckerPlugin(WorkerPlugin):
 
     name = PLUGIN_NAME
 
-    def __init__(self, syntax: bool) -> None:
-        self.syntax = syntax
+    def __init__(self, options: CheckerOptions) -> None:
+        self.options = options
 
     def setup(self, worker: Any) -> None:
-        worker.claimcheck_checker = Checker(syntax=self.syntax)
+        worker.claimcheck_checker = self.options.build()
 
     def teardown(self, worker: Any) -> None:
         pass
@@ -70,7 +70,7 @@ def run_dask(
     scheduler: str | None,
     jobs: int,
     batch_size: int,
-    syntax: bool,
+    options: CheckerOptions,
     progress: Progress,
 ) -> int:
     cluster = None
@@ -81,7 +81,7 @@ def run_dask(
         scheduler = cluster.scheduler_address
     try:
         with Client(scheduler) as client:
-            client.register_plugin(CheckerPlugin(syntax), name=PLUGIN_NAME)
+            client.register_plugin(CheckerPlugin(options), name=PLUGIN_NAME)
             return drain(store, run_id, _bounded(client, batches(articles, batch_size)), progress)
     finally:
         if cluster is not None:

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 
-from claimcheck.api import Checker
+from claimcheck.api import Checker, CheckerOptions
 from claimcheck.audit.progress import Progress
 from claimcheck.audit.sources import Article
 from claimcheck.audit.store import Batch, Store, outcome
@@ -23,15 +23,15 @@ from claimcheck.audit.store import Batch, Store, outcome
 _worker: Checker | None = None
 
 
-def _init(syntax: bool) -> None:
+def _init(options: CheckerOptions) -> None:
     global _worker
-    _worker = Checker(syntax=syntax)
+    _worker = options.build()
 
 
-def _init_worker(syntax: bool) -> None:
+def _init_worker(options: CheckerOptions) -> None:
     """A pool worker leaves Ctrl-C to the parent, which stops the pool (and says so, once)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _init(syntax)
+    _init(options)
 
 
 def check_batch(batch: list[Article]) -> Batch:
@@ -85,19 +85,19 @@ def run_local(
     *,
     jobs: int,
     batch_size: int,
-    syntax: bool = False,
+    options: CheckerOptions,
     progress: Progress,
 ) -> int:
     work = batches(articles, batch_size)
     if jobs <= 1:
-        _init(syntax)
+        _init(options)
         return drain(store, run_id, map(check_batch, work), progress)
     context = multiprocessing.get_context("spawn" if sys.platform == "darwin" else "fork")
     # The pool's feeder thread would read every batch ahead into its queue; a slot per batch in
     # flight, freed as each is written, keeps only a few batches' texts in memory.
     slots = threading.BoundedSemaphore(IN_FLIGHT_PER_WORKER * jobs)
     stopping = threading.Event()
-    with context.Pool(jobs, initializer=_init_worker, initargs=(syntax,)) as pool:
+    with context.Pool(jobs, initializer=_init_worker, initargs=(options,)) as pool:
         try:
             results = pool.imap_unordered(check_batch, _when_free(work, slots, stopping))
             return drain(store, run_id, results, progress, written=slots.release)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from contextlib import asynccontextmanager
 from importlib import resources
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -27,6 +27,7 @@ from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 
 from claimcheck import __version__
+from claimcheck.api import CheckerOptions
 from claimcheck.errors import ClaimcheckError
 from claimcheck.inputs import kind_of
 from claimcheck.models import CONTRACT_VERSION
@@ -40,6 +41,8 @@ Format = Literal["text", "markdown", "html"]
 
 class Settings(BaseModel):
     syntax: bool = Field(default=False, description="spaCy's parse, as `check --parse`")
+    rules: tuple[Path, ...] = Field(default=(), description="user rule folders, as --rules")
+    lexicons: tuple[Path, ...] = Field(default=(), description="user lexicons, as --lexicon")
     workers: int = Field(default=2, ge=1)
     max_bytes: int = Field(default=2 * 1024 * 1024, ge=1)
     timeout: float = Field(default=10.0, gt=0, description="seconds a check may take")
@@ -57,8 +60,10 @@ class CheckRequest(BaseModel):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    pool = WorkerPool(settings.workers, syntax=settings.syntax, timeout=settings.timeout)
-    rules = [rule.model_dump(mode="json") for rule in load_rules()]
+    options = CheckerOptions(settings.syntax, settings.lexicons, settings.rules)
+    options.validate()  # a broken rule or lexicon file stops the start, in one coded line
+    pool = WorkerPool(settings.workers, options=options, timeout=settings.timeout)
+    rules = [rule.model_dump(mode="json") for rule in load_rules(settings.rules)]
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

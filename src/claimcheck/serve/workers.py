@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from claimcheck.api import Checker
+from claimcheck.api import CheckerOptions
 from claimcheck.report.contract import file_dict
 
 _READY = "ready"
@@ -35,11 +35,11 @@ class Job:
     include_text: bool
 
 
-def _work(conn: Connection, syntax: bool) -> None:
+def _work(conn: Connection, options: CheckerOptions) -> None:
     """A worker's whole life: load, say ready, then answer jobs until the pipe closes. Ctrl-C is
     the server's to handle: it stops the workers as it shuts down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    checker = Checker(syntax=syntax)
+    checker = options.build()
     checker.warm()
     conn.send(_READY)
     while True:
@@ -58,10 +58,10 @@ def _work(conn: Connection, syntax: bool) -> None:
 
 
 class Worker:
-    def __init__(self, syntax: bool) -> None:
+    def __init__(self, options: CheckerOptions) -> None:
         context = multiprocessing.get_context("spawn")  # no fork from a running event loop
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_work, args=(child, syntax), daemon=True)
+        self.process = context.Process(target=_work, args=(child, options), daemon=True)
         self.process.start()
         child.close()
 
@@ -99,10 +99,10 @@ class WorkerPool:
     """`size` workers; a request takes an idle one, or waits up to the time limit for one."""
 
     def __init__(
-        self, size: int, *, syntax: bool, timeout: float, start_timeout: float = 120
+        self, size: int, *, options: CheckerOptions, timeout: float, start_timeout: float = 120
     ) -> None:
         self.size = size
-        self.syntax = syntax
+        self.options = options
         self.timeout = timeout
         self.start_timeout = start_timeout
         self.idle: asyncio.Queue[Worker] = asyncio.Queue()
@@ -114,7 +114,7 @@ class WorkerPool:
         await asyncio.gather(*(self._add() for _ in range(self.size)))
 
     async def _add(self) -> None:
-        worker = Worker(self.syntax)
+        worker = Worker(self.options)
         self.starting.add(worker)
         try:
             await asyncio.to_thread(worker.wait_ready, self.start_timeout)
