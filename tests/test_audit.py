@@ -226,6 +226,7 @@ def test_progress_lines_are_throttled_but_the_last_always_shows() -> None:
 def test_a_parallel_audit_reads_only_a_few_batches_ahead(tmp_path: Path) -> None:
     """Memory stays flat on any archive: the pool is fed as batches are written, not all at
     once (the pool's own feeder would otherwise read the whole archive into its queue)."""
+    from claimcheck.api import CheckerOptions
     from claimcheck.audit.runner import IN_FLIGHT_PER_WORKER, run_local
     from claimcheck.audit.sources import Article
     from claimcheck.audit.store import Store
@@ -249,7 +250,15 @@ def test_a_parallel_audit_reads_only_a_few_batches_ahead(tmp_path: Path) -> None
 
     store = Store(tmp_path / "audit.sqlite")
     run_id = store.start_run([], {})
-    done = run_local(store, run_id, articles(), jobs=2, batch_size=5, progress=Recorder())
+    done = run_local(
+        store,
+        run_id,
+        articles(),
+        jobs=2,
+        batch_size=5,
+        options=CheckerOptions(),
+        progress=Recorder(),
+    )
     store.close()
     assert done == 200
     assert max(ahead) <= (IN_FLIGHT_PER_WORKER * 2 + 1) * 5
