@@ -336,7 +336,7 @@ def _audit(args: argparse.Namespace) -> int:
             jobs=args.jobs,
             batch_size=args.batch_size,
             rerun=args.rerun,
-            options=CheckerOptions(args.parse, lexicons, rules),
+            options=CheckerOptions(syntax=args.parse, extra_lexicons=lexicons, extra_rules=rules),
             engine=args.engine,
             scheduler=args.scheduler,
         )

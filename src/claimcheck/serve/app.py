@@ -60,7 +60,9 @@ class CheckRequest(BaseModel):
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or Settings()
-    options = CheckerOptions(settings.syntax, settings.lexicons, settings.rules)
+    options = CheckerOptions(
+        syntax=settings.syntax, extra_lexicons=settings.lexicons, extra_rules=settings.rules
+    )
     options.validate()  # a broken rule or lexicon file stops the start, in one coded line
     pool = WorkerPool(settings.workers, options=options, timeout=settings.timeout)
     rules = [rule.model_dump(mode="json") for rule in load_rules(settings.rules)]
