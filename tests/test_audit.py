@@ -325,3 +325,30 @@ def test_archives_with_named_fields_keep_their_ids_to_the_export(
         "Complaints",
         "2024-03-01",
     )
+
+
+def test_a_bad_line_costs_that_line_and_the_cli_lists_it_and_exits_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from claimcheck.cli import main
+
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_bytes(
+        b'{"id": "a", "text": "Three of the 27 staff were disciplined."}\n'
+        b'{"id": "b", "text": "Caf\xe9 prices rose 12 per cent."}\n'
+        b"[1, 2]\n"
+        b'{"id": "c", "text": "Of the 612, 147 were upheld, or 42 per cent."}\n'
+    )
+    binary = tmp_path / "dump.jsonl"
+    binary.write_bytes(b"\x00\x01\x02" * 100)
+    db = tmp_path / "audit.sqlite"
+    assert main(["audit", str(mixed), str(binary), "--db", str(db), "-j", "1"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err[-4].startswith("5 audited (3 of them errors)")
+    assert err[-3:] == [
+        f"claimcheck: {mixed}:2: not valid UTF-8 (bad byte at offset 24 of the line)",
+        f"claimcheck: {mixed}:3: a JSON value that is not an object",
+        f"claimcheck: [E002] {binary}: not a text file (binary content)",
+    ]
+    statuses = dict(_rows(db, "SELECT article_id, status FROM articles"))
+    assert statuses["a"] == statuses["c"] == "done"

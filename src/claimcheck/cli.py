@@ -318,6 +318,7 @@ def _audit(args: argparse.Namespace) -> int:
     from claimcheck.api import CheckerOptions
     from claimcheck.audit import run_audit
     from claimcheck.audit.sources import Fields
+    from claimcheck.audit.summary import latest_run_errors
 
     rules, lexicons = _user_folders(args)
 
@@ -347,8 +348,19 @@ def _audit(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return Exit.INTERRUPTED
-    print(f"{audited:,} audited, {skipped:,} already done; results in {args.db}", file=sys.stderr)
-    return Exit.OK
+    errors, first = latest_run_errors(args.db)
+    print(
+        f"{audited:,} audited ({errors:,} of them errors), {skipped:,} already done; "
+        f"results in {args.db}",
+        file=sys.stderr,
+    )
+    for error in first:  # every other article has its result; these could not be checked
+        print(f"claimcheck: {error}", file=sys.stderr)
+    if errors > len(first):
+        print(
+            f"claimcheck: and {errors - len(first):,} more errors: audit summary", file=sys.stderr
+        )
+    return Exit.ERROR if errors else Exit.OK
 
 
 def _baseline(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from functools import cached_property
 from pathlib import Path
 
 from claimcheck.discover import expand
-from claimcheck.errors import ClaimcheckError
+from claimcheck.errors import ClaimcheckError, E
 from claimcheck.sources import read_source
 
 ARCHIVES = frozenset({".jsonl", ".csv", ".parquet"})
@@ -57,7 +57,11 @@ def read_articles(inputs: list[str], fields: Fields) -> Iterator[Article]:
 
 def _rows(path: Path, fields: Fields) -> Iterator[Article]:
     suffix = path.suffix.lower()
+    number = 0
     try:
+        if suffix != ".parquet" and _binary(path):
+            yield _broken(path, str(ClaimcheckError(E.E002, path=path)))
+            return
         if suffix == ".jsonl":
             rows = _jsonl(path)
         elif suffix == ".csv":
@@ -67,16 +71,30 @@ def _rows(path: Path, fields: Fields) -> Iterator[Article]:
         for number, row in rows:
             yield _article(path, number, row, fields)
     except ImportError:
-        problem = f"{path}: reading .parquet needs pyarrow: pip install 'claimcheck[parquet]'"
-        yield Article(f"{path}", str(path), None, problem)
-    except (OSError, UnicodeDecodeError) as exc:
-        yield Article(f"{path}", str(path), None, f"{path}: cannot read ({exc})")
+        yield _broken(
+            path, f"{path}: reading .parquet needs pyarrow: pip install 'claimcheck[parquet]'"
+        )
+    except UnicodeDecodeError:  # the rows before it were read; the rest of the file is lost
+        reason = f"not valid UTF-8 after row {number}"
+        yield _broken(path, str(ClaimcheckError(E.E006, path=path, reason=reason)))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        yield _broken(path, str(ClaimcheckError(E.E006, path=path, reason=reason)))
+
+
+def _broken(path: Path, error: str) -> Article:
+    return Article(str(path), str(path), None, error)
+
+
+def _binary(path: Path) -> bool:
+    with path.open("rb") as handle:
+        return b"\x00" in handle.read(8192)
 
 
 def _article(path: Path, number: int, row: dict[str, object] | str, fields: Fields) -> Article:
     where = f"{path}:{number}"
     if isinstance(row, str):  # a line that is not JSON
-        return Article(where, where, None, f"{where}: not a JSON object ({row})")
+        return Article(where, where, None, f"{where}: {row}")  # the row's problem
     article_id = str(row.get(fields.id, where))
     text = row.get(fields.text)
     extra = {
@@ -95,16 +113,22 @@ def _field(row: dict[str, object], name: str | None) -> str | None:
 
 
 def _jsonl(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:
-    with path.open(encoding="utf-8") as lines:
-        for number, line in enumerate(lines, start=1):
+    """Each line decoded on its own, so one bad line costs that line only."""
+    with path.open("rb") as lines:
+        for number, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield number, f"not valid UTF-8 (bad byte at offset {exc.start} of the line)"
+                continue
             if not line.strip():
                 continue
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield number, str(exc)
+                yield number, f"not JSON ({exc})"
                 continue
-            yield number, row if isinstance(row, dict) else "not an object"
+            yield number, row if isinstance(row, dict) else "a JSON value that is not an object"
 
 
 def _csv(path: Path) -> Iterator[tuple[int, dict[str, object] | str]]:

@@ -7,6 +7,16 @@ import sqlite3
 from pathlib import Path
 
 
+def latest_run_errors(db: Path, shown: int = 10) -> tuple[int, list[str]]:
+    """How many articles of the latest run are error rows, and the first few errors."""
+    latest = "(SELECT MAX(id) FROM runs)"
+    where = f"WHERE run_id = {latest} AND status = 'error'"
+    with sqlite3.connect(db) as con:
+        count = con.execute(f"SELECT COUNT(*) FROM articles {where}").fetchone()[0]
+        first = con.execute(f"SELECT error FROM articles {where} LIMIT ?", (shown,)).fetchall()
+    return int(count), [str(error) for (error,) in first]
+
+
 def summary(db: Path) -> str:
     with sqlite3.connect(db) as con:
         totals = dict(con.execute("SELECT status, COUNT(*) FROM articles GROUP BY status"))
