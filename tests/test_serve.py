@@ -159,3 +159,15 @@ def test_a_real_server_on_loopback(tmp_path: Path) -> None:
                 pass
     # stopped with Ctrl-C: a quiet shutdown, workers included
     assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def test_a_port_in_use_is_one_coded_line(capsys: pytest.CaptureFixture[str]) -> None:
+    from claimcheck.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--port", str(port), "--workers", "1"]) == 2
+    err = capsys.readouterr().err
+    assert err == f"claimcheck: [E021] cannot listen on 127.0.0.1:{port} (Address already in use)\n"

