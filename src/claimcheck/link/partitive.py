@@ -207,7 +207,7 @@ def _rest_of_whole(doc: Document) -> None:
             continue
         part = named[-1]
         whole = doc.whole_of(part)
-        if whole is None or whole.id == rest.id:
+        if whole is None or whole.id == rest.id or _counts_something_else(rest, whole):
             continue
         doc.part_of[rest.id] = whole.id
         doc.add(
@@ -218,6 +218,13 @@ def _rest_of_whole(doc: Document) -> None:
                 cue="a part and the rest",
             )
         )
+
+
+def _counts_something_else(rest: Claim, whole: Claim) -> bool:
+    """'164,800 of the 412,000 visits ... The other eight branches': a rest that names what it
+    counts, and names something other than the whole does, is the rest of another group."""
+    rest_noun, whole_noun = head_noun(rest), head_noun(whole)
+    return rest_noun is not None and whole_noun is not None and rest_noun != whole_noun
 
 
 def _list_whole(doc: Document, earlier: list[Claim], part: Claim) -> Claim | None:
