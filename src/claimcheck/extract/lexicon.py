@@ -43,6 +43,7 @@ class Lexicon(BaseModel):
     upper_bound: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
     direction_verbs: list[str] = Field(default_factory=list)
+    over_verbs: list[str] = Field(default_factory=list)
     # comparatives.yaml
     multiples: dict[str, float] = Field(default_factory=dict)
     times_followers: list[str] = Field(default_factory=list)

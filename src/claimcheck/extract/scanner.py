@@ -131,7 +131,11 @@ class Scanner:
         self.joiners = _phrases(lexicon.joiners)
         self.service_numbers = frozenset(lexicon.service_numbers)
         self.phone_words = frozenset(lexicon.phone_words)
-        self.direction_verbs = frozenset(lexicon.direction_verbs)
+        # Verbs that own the qualifier word after them: "edged up to 701", "handed over 1,942".
+        self.verbs_owning: dict[tuple[str, ...], frozenset[str]] = {
+            ("up", "to"): frozenset(lexicon.direction_verbs),
+            ("over",): frozenset(lexicon.over_verbs),
+        }
         self.name_suffixes = frozenset(lexicon.name_suffixes)
         lex = lexicon
         self.starters: frozenset[str] = frozenset(
@@ -227,12 +231,8 @@ class Scanner:
         for phrase, qualifier in self.qualifiers.get(tokens[i - 1].lower, ()):
             first = i - len(phrase)
             if first >= floor and phrase_at(tokens, first, phrase):
-                if (
-                    phrase == ("up", "to")
-                    and first > 0
-                    and tokens[first - 1].lower in (self.direction_verbs)
-                ):
-                    continue  # "edged up to 701": where it went, not a ceiling
+                if first > 0 and tokens[first - 1].lower in self.verbs_owning.get(phrase, ()):
+                    continue  # "edged up to 701", "handed over 1,942": the verb's, not a bound
                 return first, qualifier
         return None
 
