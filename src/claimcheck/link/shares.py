@@ -149,6 +149,9 @@ def figure_named(doc: Document, before: Claim, phrase: str, exclude: Claim) -> C
         if head_noun(earlier):
             found.add(head_noun(earlier) or "")
         if noun in found and (distance <= 3 or others & found):
+            whole = doc.whole_of(earlier)
+            if whole is not None and whole.id != exclude.id and head_noun(whole) == noun:
+                return whole  # "Of the 11,240 attendances, 5,170 ...": the noun is the whole's
             return earlier
     return None
 
