@@ -69,6 +69,7 @@ class Lexicon(BaseModel):
     service_numbers: list[str] = Field(default_factory=list)
     phone_words: list[str] = Field(default_factory=list)
     name_suffixes: list[str] = Field(default_factory=list)
+    descriptor_nouns: list[str] = Field(default_factory=list)
     # predicates.yaml
     predicate_groups: dict[str, list[str]] = Field(default_factory=dict)
     partitions: list[list[str]] = Field(default_factory=list)

@@ -137,6 +137,7 @@ class Scanner:
             ("over",): frozenset(lexicon.over_verbs),
         }
         self.name_suffixes = frozenset(lexicon.name_suffixes)
+        self.descriptor_nouns = frozenset(lexicon.descriptor_nouns)
         lex = lexicon
         self.starters: frozenset[str] = frozenset(
             {*lex.units, *lex.tens, *lex.multiples, *lex.change_verbs, *lex.currency_symbols}
@@ -544,6 +545,8 @@ class Scanner:
             end = j + 1
             if tokens[j].lower == "as" and end < len(tokens) and tokens[end].is_word:
                 end += 1
+            if tokens[j].lower == "the":
+                end = j  # "twice the national rate": "the" confirms the multiple, the span stops
             return Found(i, end, Kind.ratio, number.value, priority=6)
         if (
             j < len(tokens)
@@ -739,6 +742,14 @@ class Scanner:
             and (tokens[i - 1].lower == "the")
         ):
             return Found(i, end + 1, None, priority=1)  # "the 46 bus"
+        if (
+            end + 1 < len(tokens)
+            and tokens[end].text == "-"
+            and glued(tokens, end)
+            and glued(tokens, end + 1)
+            and tokens[end + 1].lower in self.descriptor_nouns
+        ):
+            return Found(i, end + 2, None, priority=1)  # "a three-bedroom house": a kind of house
         if phrase_at(tokens, end, ("-", "strong")):
             end += 2
         if tokens[i].lower == "one" and number.end == i + 1 and self._one_is_pronoun(tokens, i):
