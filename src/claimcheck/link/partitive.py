@@ -24,7 +24,9 @@ _OF_PRONOUN = re.compile(
     r"^\s+(?:of|among)\s+(?:them|those|these|whom|which|it|this)\b(?:\s+([a-z][a-z-]+))?"
 )
 # "118 of the homes completed in 2023/24", "three of the new councillors": a whole by its noun
-_OF_THE_NOUN = re.compile(r"^\s+of\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}?([a-z]+s)\b(?!\s*\d)")
+_OF_THE_NOUN = re.compile(
+    r"^\s+of\s+(?:the|its|their)\s+(?P<modifiers>(?:[a-z]+\s+){0,2}?)([a-z]+s)\b(?!\s*\d)"
+)
 # "They were among 56 of the force's employees": the previous sentence's figure is a part of N
 _AMONG = re.compile(r"^(?:They|These|Those|All|Both)\s+(?:were|are)\s+(?:among|part of|out of)\s+$")
 # "leaving 92 that did not", "the other three", "The remaining six": the rest of a whole
@@ -62,24 +64,13 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
                 whole, cue = following, "of the"
             elif pronoun := _OF_PRONOUN.match(doc.after(part)):
                 whole, cue = antecedent(doc, part, noun=pronoun.group(1)), "of them"
-            elif (
-                (named := _OF_THE_NOUN.match(doc.after(part, 50)))
-                and (
-                    found := antecedent(
-                        doc,
-                        part,
-                        same_sentence=False,
-                        noun=named.group(1),
-                        described=doc.after(part, 50),
-                    )
-                )
-                is not None
-                and head_noun(found) == singular(named.group(1))
-            ):
+            elif (named := _OF_THE_NOUN.match(doc.after(part, 50))) and (
+                found := _whole_named(doc, part, named)
+            ) is not None:
                 # "Only 118 of the homes completed in 2023/24": the earlier figure of homes
                 whole, cue = found, "of the things"
-            elif fronted is not None and part is not fronted and part.start > fronted.end:
-                whole, cue = fronted, "of the ..., N"
+            elif fronted is not None and part.start > fronted[1]:
+                whole, cue = fronted[0], "of the ..., N"
             elif _FRONTED_PRONOUN.match(sentence.text) and part.subject is None:
                 whole, cue = antecedent(doc, counts[0], same_sentence=False), "of those"
             elif _REST.search(doc.before(part, 30)):
@@ -249,14 +240,18 @@ def _list_whole(doc: Document, earlier: list[Claim], part: Claim) -> Claim | Non
     return whole
 
 
-def _fronted_whole(doc: Document, counts: list[Claim]) -> Claim | None:
-    """The whole named at the front of a sentence: 'Of the 9,812 patients ..., 1,426 waited'."""
-    if len(counts) < 2:
+def _fronted_whole(doc: Document, counts: list[Claim]) -> tuple[Claim, int] | None:
+    """The whole named at the front of a sentence, and where its phrase ends: 'Of the 9,812
+    patients ..., 1,426 waited'. A figure inside the phrase describes the whole ('Of the 18,450
+    pupils across the borough's 52 schools, 3,690 ...'), so parts come after its comma."""
+    if len(counts) < 2 or not _FRONTED_WHOLE.search(doc.before(counts[0], 40)):
         return None
     first = counts[0]
-    if _FRONTED_WHOLE.search(doc.before(first, 40)) and "," in doc.between(first, counts[1]):
-        return first
-    return None
+    comma = doc.after(first, 120).find(",")
+    if comma < 0:
+        return None
+    end = first.end + comma
+    return (first, end) if any(c.start > end for c in counts[1:]) else None
 
 
 def antecedent(
@@ -299,6 +294,38 @@ def antecedent(
         return earlier[-1]
     sentence = earlier[-1].sentence
     return next(c for c in earlier if c.sentence == sentence)
+
+
+def _whole_named(doc: Document, part: Claim, named: re.Match[str]) -> Claim | None:
+    """The whole that 'N of the [modifiers] things' points back to: the figure described by
+    the modifiers, else the earlier figure counting those things."""
+    noun = named.group(2)
+    described = _described_as(doc, part, named.group("modifiers"), noun)
+    if described is not None:
+        return described
+    found = antecedent(doc, part, same_sentence=False, noun=noun, described=doc.after(part, 50))
+    return found if found is not None and head_noun(found) == singular(noun) else None
+
+
+def _described_as(doc: Document, part: Claim, modifiers: str, noun: str) -> Claim | None:
+    """'1,550 of the persistently absent pupils' after '3,690 were classed as persistently
+    absent': the nearest earlier figure said to be what the modifiers say, counting that noun or
+    nothing named. (A figure already a part of a larger group may still be this one's whole.)"""
+    wanted = _words(modifiers)
+    if not wanted:
+        return None
+    for earlier in reversed(doc.claims[: doc.position[part.id]]):
+        if part.sentence - earlier.sentence > 3:
+            break
+        if earlier.kind is not part.kind or not earlier.value:
+            continue
+        following = doc.next_claim(earlier)
+        said = doc.after(earlier, 50)
+        if following is not None and following.sentence == earlier.sentence:
+            said = doc.between(earlier, following)[:50]
+        if head_noun(earlier) in (singular(noun), None) and wanted <= _words(said):
+            return earlier
+    return None
 
 
 def _words(text: str) -> set[str]:
