@@ -55,6 +55,7 @@ class Lexicon(BaseModel):
     percent_forms: dict[str, str] = Field(default_factory=dict)
     percent_context_forms: dict[str, str] = Field(default_factory=dict)
     measures: dict[str, str] = Field(default_factory=dict)
+    measure_compounds: list[str] = Field(default_factory=list)
     # dates.yaml
     months: list[str] = Field(default_factory=list)
     relative: list[str] = Field(default_factory=list)

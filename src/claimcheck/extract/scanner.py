@@ -117,6 +117,7 @@ class Scanner:
         self.percent_phrases = _phrases(lexicon.percent_forms)
         self.measures = _table(lexicon.measures)
         self.measure_phrases = _phrases(lexicon.measures)
+        self.measure_compounds = frozenset(lexicon.measure_compounds)
         self.currency_symbols = _table(lexicon.currency_symbols)
         self.currency_symbol_phrases = _phrases(lexicon.currency_symbols)
         self.currency_words = lexicon.currency_words
@@ -590,6 +591,8 @@ class Scanner:
                     )
                 )
             end = j + len(phrase)
+            if end < len(tokens) and tokens[end].lower in self.measure_compounds:
+                return None  # "6,150 season tickets": a count of tickets
             if phrase_at(tokens, end, ("-", "old")):
                 end += 2
             unit = str(self.measures[phrase])

@@ -25,7 +25,9 @@ _A_CHANGE_OF = re.compile(
 _UP_DOWN_FROM = re.compile(
     r"^[^.;:,]{0,40}?,?\s+(?:up|down|rising|falling)\s+from\s+(?:a\s+|the\s+)?$"
 )
-_ON_FROM = re.compile(r"^\s+(?:on|from)\s+(?:the\s+|a\s+)?$")
+_ON_FROM = re.compile(
+    r"^\s+(?:on|from)\s+(?:the\s+|a\s+|(?:last|the\s+previous)\s+\w+['’]s\s+)?$"
+)  # "up 12% on 2,720", "up 21 per cent on last season's 7,510"
 _ENDS = frozenset({Kind.count, Kind.percentage, Kind.money, Kind.quantity})
 _CHANGES = frozenset({Kind.count, Kind.percentage, Kind.money})
 

@@ -95,8 +95,19 @@ class Document:
         return self.by_id[base] if base else None
 
     def content_words(self, index: int) -> set[str]:
-        words = re.findall(r"[a-z][a-z-]+", self.sentences[index].text.lower().replace("’", "'"))
-        return {singular(w) for w in words if w not in _CONTENT_STOP and len(w) > 2}
+        return _content(self.sentences[index].text)
+
+    def content_words_near(self, claim: Claim, before: int = 100, after: int = 30) -> set[str]:
+        """The content words of the clause around a figure, within its sentence."""
+        sentence = self.sentences[claim.sentence]
+        start = max(sentence.start, claim.start - before)
+        end = min(sentence.end, claim.end + after)
+        return _content(self.text[start:end])
+
+
+def _content(text: str) -> set[str]:
+    words = re.findall(r"[a-z][a-z-]+", text.lower().replace("’", "'"))
+    return {singular(w) for w in words if w not in _CONTENT_STOP and len(w) > 2}
 
 
 def singular(word: str) -> str:

@@ -69,7 +69,9 @@ def find_changes_in_two_forms(doc: Document) -> None:
                 continue
             if per_sentence[first.sentence] > 1 or per_sentence[again.sentence] > 1:
                 continue  # "6 per cent more than a year earlier and 65 per cent more than in 2010"
-            if len(doc.content_words(first.sentence) & doc.content_words(again.sentence)) >= 2:
+            # what changed must be named near both: "attendance rose ..., up 21 per cent" and
+            # "the wage bill ... would need to rise by a third" share only "club" and "season"
+            if len(doc.content_words_near(first) & doc.content_words_near(again)) >= 2:
                 doc.add(
                     Relation(
                         type=RelationType.restatement,
