@@ -32,6 +32,12 @@ _VERB_WORDS = frozenset(
     "go goes left leave leaves kept keep keeps came come comes became become becomes rose "
     "fell grew won lost paid pay pays spent spend spends".split()
 )
+# Past tenses that cannot start what a figure counts: "1,128 left within the window".
+# (Present forms such as "pay" or "means" can: "a £500 pay rise", "two means of transport".)
+_PAST_VERBS = frozenset(
+    "led said meant made took got saw went left kept came became rose fell grew won lost paid "
+    "spent".split()
+)
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
     "hundred thousand million".split()
@@ -73,6 +79,8 @@ def _noun_phrase(tokens: list[Token], i: int) -> list[Token]:
             phrase.append(token)
         elif token.is_word and token.lower not in _FUNCTION_WORDS:
             if phrase and (token.lower in _VERB_WORDS or _verb_like(token.lower)):
+                break
+            if not phrase and token.lower in _PAST_VERBS:
                 break
             phrase.append(token)
         else:

@@ -19,6 +19,8 @@ _DETERMINER = (
 _BETWEEN_PART_AND_WHOLE = re.compile(
     rf"^\s+(?:[a-z][\w'’-]*\s+){{0,2}}?{_OF}\s+(?:{_DETERMINER}\s+)?$"
 )
+# "a fleet of 212 buses, of which 31 ...", "4,100 nurses, of whom 620 ...": the figure before
+_OF_WHICH = re.compile(r",\s+(?:of which|of whom)\s+(?:only\s+|just\s+|some\s+)?$")
 # "147 of them", "49 of whom", "24 of those goals", "£410,000 of it"
 _OF_PRONOUN = re.compile(
     r"^\s+(?:of|among)\s+(?:them|those|these|whom|which|it|this)\b(?:\s+([a-z][a-z-]+))?"
@@ -62,6 +64,8 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
             following = counts[n + 1] if n + 1 < len(counts) else None
             if following and _BETWEEN_PART_AND_WHOLE.match(doc.between(part, following)):
                 whole, cue = following, "of the"
+            elif n > 0 and _OF_WHICH.search(doc.between(counts[n - 1], part)):
+                whole, cue = counts[n - 1], "of which"
             elif pronoun := _OF_PRONOUN.match(doc.after(part)):
                 whole, cue = antecedent(doc, part, noun=pronoun.group(1)), "of them"
             elif (named := _OF_THE_NOUN.match(doc.after(part, 50))) and (
