@@ -30,7 +30,9 @@ _FUNCTION_WORDS = (
 _VERB_WORDS = frozenset(
     "led said says means meant made make makes took take takes got get gets saw see sees went "
     "go goes left leave leaves kept keep keeps came come comes became become becomes rose "
-    "fell grew won lost paid pay pays spent spend spends".split()
+    "fell grew won lost paid pay pays spent spend spends threw sent gave told found sold bought "
+    "built brought held ran began chose drove wrote spoke stood taught thought caught felt heard "
+    "knew".split()
 )
 # Past tenses that cannot start what a figure counts: "1,128 left within the window".
 # (Present forms such as "pay" or "means" can: "a £500 pay rise", "two means of transport".)

@@ -42,6 +42,8 @@ class Lexicon(BaseModel):
     lower_bound: list[str] = Field(default_factory=list)
     upper_bound: list[str] = Field(default_factory=list)
     exact: list[str] = Field(default_factory=list)
+    lower_bound_after: list[str] = Field(default_factory=list)
+    upper_bound_after: list[str] = Field(default_factory=list)
     direction_verbs: list[str] = Field(default_factory=list)
     over_verbs: list[str] = Field(default_factory=list)
     # comparatives.yaml

@@ -113,6 +113,14 @@ class Scanner:
                 self.qualifiers.setdefault(phrase[-1], []).append((phrase, qualifier))
         for entries in self.qualifiers.values():
             entries.sort(key=lambda entry: -len(entry[0]))
+        self.qualifiers_after = [
+            (tuple(t.lower for t in tokenize(word)), qualifier)
+            for qualifier, words in (
+                (Qualifier.lower_bound, lexicon.lower_bound_after),
+                (Qualifier.upper_bound, lexicon.upper_bound_after),
+            )
+            for word in words
+        ]
         self.percent = _table(lexicon.percent_forms)
         self.percent_phrases = _phrases(lexicon.percent_forms)
         self.measures = _table(lexicon.measures)
@@ -220,10 +228,14 @@ class Scanner:
         if found.qualifier is not Qualifier.exact or found.kind is Kind.date:
             return found
         qualified = self._qualifier_before(tokens, found.first, floor)
-        if qualified is None:
-            return found
-        first, qualifier = qualified
-        return replace(found, first=first, qualifier=qualifier)
+        if qualified is not None:
+            first, qualifier = qualified
+            return replace(found, first=first, qualifier=qualifier)
+        if found.kind in (Kind.count, Kind.quantity, Kind.money):
+            for phrase, qualifier in self.qualifiers_after:  # "20 or more", "65 and over"
+                if phrase_at(tokens, found.end, phrase):
+                    return replace(found, end=found.end + len(phrase), qualifier=qualifier)
+        return found
 
     def _qualifier_before(
         self, tokens: list[Token], i: int, floor: int = 0

@@ -36,7 +36,7 @@ _REST = re.compile(r"(?:\bleaving(?:\s+only|\s+just)?|\b(?:the|The)\s+(?:other|r
 # "Of those, 49 ...", "Of that group, three ...", "Among them, ..."
 _FRONTED_PRONOUN = re.compile(
     r"^(?:But |And |However,? |Overall,? )?(?:Of|Among) "
-    r"(?:those|them|these|that group|this group|that total|the group)\b"
+    r"(?:those|them|these|that group|this group|that total|the group|that|this)\b"
 )
 # "Of the 9,812 patients brought in ..., 1,426 waited"
 _FRONTED_WHOLE = re.compile(
@@ -56,7 +56,8 @@ _COMPARED = re.compile(r"\b(?:from|than|against|compared with|up|down)\s+(?:£|\
 
 def find(doc: Document, partitions: list[list[str]]) -> None:
     for sentence in doc.sentences:
-        counts = doc.in_sentence(sentence.index, _COUNTS)
+        # measured amounts take part too ("Of that, 22,950 tonnes ..."), within their own unit
+        counts = doc.in_sentence(sentence.index, _COUNTS | {Kind.quantity})
         fronted = _fronted_whole(doc, counts)
         for n, part in enumerate(counts):
             whole = None
@@ -73,12 +74,12 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
             ) is not None:
                 # "Only 118 of the homes completed in 2023/24": the earlier figure of homes
                 whole, cue = found, "of the things"
+            elif _REST.search(doc.before(part, 30)):
+                continue  # "leaving 92", "the remaining 29,450": the rest, handled below
             elif fronted is not None and part.start > fronted[1]:
                 whole, cue = fronted[0], "of the ..., N"
             elif _FRONTED_PRONOUN.match(sentence.text) and part.subject is None:
                 whole, cue = antecedent(doc, counts[0], same_sentence=False), "of those"
-            elif _REST.search(doc.before(part, 30)):
-                continue  # "leaving 92": the rest of a whole, handled below
             elif (
                 part.subject is None
                 and not _COMPARED.search(doc.before(part, 14))
@@ -86,7 +87,12 @@ def find(doc: Document, partitions: list[list[str]]) -> None:
             ):
                 # the list goes on: "..., three were removed and one was convicted"
                 whole, cue = listed, "the same list"
-            if whole is not None and whole.id != part.id and whole.kind is part.kind:
+            if (
+                whole is not None
+                and whole.id != part.id
+                and whole.kind is part.kind
+                and whole.unit == part.unit
+            ):
                 doc.add_part(part, whole, _relation(part, whole, cue))
         _among(doc, sentence.index, counts)
         _that_thing_among(doc, counts)
@@ -186,7 +192,7 @@ def _among_the_noun(doc: Document, index: int, counts: list[Claim]) -> None:
 def _rest_of_whole(doc: Document) -> None:
     """'52 of the 144 trusts ..., leaving 92': the named part and the rest make the whole."""
     for rest in doc.claims:
-        if rest.kind is not Kind.count or rest.id in doc.part_of:
+        if rest.kind not in (Kind.count, Kind.quantity) or rest.id in doc.part_of:
             continue
         before = doc.before(rest, 30)
         if not _REST.search(before) or re.search(
@@ -202,7 +208,12 @@ def _rest_of_whole(doc: Document) -> None:
             continue
         part = named[-1]
         whole = doc.whole_of(part)
-        if whole is None or whole.id == rest.id or _counts_something_else(rest, whole):
+        if (
+            whole is None
+            or whole.id == rest.id
+            or (whole.kind, whole.unit) != (rest.kind, rest.unit)
+            or _counts_something_else(rest, whole)
+        ):
             continue
         doc.part_of[rest.id] = whole.id
         doc.add(
