@@ -123,7 +123,12 @@ def _verb_group(tokens: list[Token], i: int) -> list[Token]:
         clause_end += 1
     clause = range(i, clause_end)
     auxiliaries = [k for k in clause if tokens[k].lower in _AUXILIARIES]
-    verbs = [k for k in clause if tokens[k].lower in _VERB_WORDS or _verb_like(tokens[k].lower)]
+    verbs = [
+        k
+        for k in clause
+        if tokens[k].lower in _VERB_WORDS
+        or (_verb_like(tokens[k].lower) and not _after_determiner(tokens, k))
+    ]
     if auxiliaries:
         start = auxiliaries[0]
     elif verbs:
@@ -136,6 +141,11 @@ def _verb_group(tokens: list[Token], i: int) -> list[Token]:
             break
         group.append(token)
     return group
+
+
+def _after_determiner(tokens: list[Token], k: int) -> bool:
+    """'the permitted window': an -ed word after a determiner describes a noun."""
+    return k > 0 and tokens[k - 1].lower in _DETERMINERS
 
 
 def _join(text: str, offset: int, tokens: list[Token]) -> str | None:
