@@ -36,9 +36,9 @@ _VERB_WORDS = frozenset(
 )
 # Past tenses that cannot start what a figure counts: "1,128 left within the window".
 # (Present forms such as "pay" or "means" can: "a £500 pay rise", "two means of transport".)
-_PAST_VERBS = frozenset(
-    "led said meant made took got saw went left kept came became rose fell grew won lost paid "
-    "spent".split()
+_PAST_VERBS = _VERB_WORDS - frozenset(
+    "says means make makes take takes get gets see sees go goes leave leaves keep keeps come "
+    "comes become becomes pay pays spend spends".split()
 )
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
