@@ -171,3 +171,15 @@ def test_a_port_in_use_is_one_coded_line(capsys: pytest.CaptureFixture[str]) -> 
         assert main(["serve", "--port", str(port), "--workers", "1"]) == 2
     err = capsys.readouterr().err
     assert err == f"claimcheck: [E021] cannot listen on 127.0.0.1:{port} (Address already in use)\n"
+
+
+def test_the_listening_socket_says_tcp_so_responses_are_not_held_back() -> None:
+    """asyncio switches Nagle off only for sockets whose protocol is TCP; a socket made with
+    protocol 0 left every small response waiting ~40 ms for a delayed ACK."""
+    from claimcheck.serve import listen
+
+    with listen("127.0.0.1", 0) as listening:
+        assert listening.proto == socket.IPPROTO_TCP
+        port = listening.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port)), listening.accept()[0] as accepted:
+            assert accepted.proto == socket.IPPROTO_TCP
