@@ -19,7 +19,7 @@ from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -30,7 +30,6 @@ from claimcheck import __version__
 from claimcheck.api import CheckerOptions
 from claimcheck.errors import ClaimcheckError
 from claimcheck.inputs import kind_of
-from claimcheck.models import CONTRACT_VERSION
 from claimcheck.rules import load_rules
 from claimcheck.serve.workers import Busy, CheckTimeout, Job, WorkerPool
 from claimcheck.sources import read_upload
@@ -102,18 +101,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def api_rules() -> list[dict[str, Any]]:
         return rules
 
-    @app.post("/api/check", openapi_extra=_CHECK_BODY)
-    async def api_check(request: Request) -> dict[str, Any]:
+    @app.post(
+        "/api/check",
+        openapi_extra=_CHECK_BODY,
+        response_class=Response,
+        responses={200: {"description": _CONTRACT, "content": {"application/json": {}}}},
+    )
+    async def api_check(request: Request) -> Response:
         job = await _job(request, settings.max_bytes)
         try:
-            data = await pool.check(job)
+            body = await pool.check(job)
         except CheckTimeout as exc:
             raise HTTPException(504, f"the check took over {settings.timeout:g} s") from exc
         except Busy as exc:
             raise HTTPException(503, "every check worker is busy; try again") from exc
         except RuntimeError as exc:
             raise HTTPException(500, f"the check failed: {exc}") from exc
-        return {"version": CONTRACT_VERSION, "files": [data]}
+        return Response(body, media_type="application/json")
 
     return app
 
@@ -150,6 +154,10 @@ def _first_problem(errors: Any) -> str:
     return f"{where or 'body'}: {first.get('msg', 'invalid request')}"
 
 
+_CONTRACT = (
+    'The JSON contract, version 1, for one file: {"version": 1, "files": [{"path", "claims", '
+    '"findings"}]} (see `claimcheck schema`)'
+)
 _CHECK_BODY: dict[str, Any] = {
     "requestBody": {
         "required": True,

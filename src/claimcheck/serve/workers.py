@@ -7,13 +7,14 @@ pipe as plain data (the text in, the contract's dict out)."""
 from __future__ import annotations
 
 import asyncio
+import json
 import multiprocessing
 import signal
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from typing import Any
 
 from claimcheck.api import CheckerOptions
+from claimcheck.models import CONTRACT_VERSION
 from claimcheck.report.contract import file_dict
 
 _READY = "ready"
@@ -52,7 +53,9 @@ def _work(conn: Connection, options: CheckerOptions) -> None:
             data = file_dict(result)
             if job.include_text:
                 data["text"] = result.text
-            conn.send(("ok", data))
+            # the response body is made here, beside the check, not on the server's event loop
+            body = {"version": CONTRACT_VERSION, "files": [data]}
+            conn.send(("ok", json.dumps(body, ensure_ascii=False).encode("utf-8")))
         except Exception as exc:  # the server answers 500 with this; the worker lives on
             conn.send(("failed", f"{type(exc).__name__}: {exc}"))
 
@@ -123,7 +126,8 @@ class WorkerPool:
         self.workers.add(worker)
         self.idle.put_nowait(worker)
 
-    async def check(self, job: Job) -> dict[str, Any]:
+    async def check(self, job: Job) -> bytes:
+        """The contract's JSON for the job, as the response body."""
         try:
             worker = await asyncio.wait_for(self.idle.get(), self.timeout)
         except TimeoutError as exc:
@@ -140,8 +144,8 @@ class WorkerPool:
         self.idle.put_nowait(worker)
         if status != "ok":
             raise RuntimeError(payload)
-        result: dict[str, Any] = payload
-        return result
+        body: bytes = payload
+        return body
 
     def _replace(self, worker: Worker) -> None:
         worker.stop()
