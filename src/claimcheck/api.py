@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimcheck.errors import ClaimcheckError
-from claimcheck.extract import Extractor
-from claimcheck.inputs import apply_suppressions, kind_of, prepare
-from claimcheck.link import link
+from claimcheck.extract import Extraction, Extractor
+from claimcheck.inputs import Suppression, apply_suppressions, kind_of, prepare
+from claimcheck.link import candidates
+from claimcheck.link.candidates import Candidate
+from claimcheck.link.scorer import Scorer, load_scorer
 from claimcheck.models import FileResult, Report
-from claimcheck.rules import apply, load_rules
+from claimcheck.rules import choose, config, load_rules
 from claimcheck.sources import read_source
 
 
@@ -38,6 +40,17 @@ class CheckerOptions:
         Checker(extra_lexicons=self.extra_lexicons, extra_rules=self.extra_rules)
 
 
+@dataclass(frozen=True)
+class Linked:
+    """One text read and linked, waiting for its candidates to be scored."""
+
+    path: str
+    source: str
+    suppressions: list[Suppression]
+    extraction: Extraction
+    candidates: list[Candidate]
+
+
 class Checker:
     """Loads the lexicons once; check many texts with it.
 
@@ -51,7 +64,9 @@ class Checker:
         syntax: bool = False,
         extra_lexicons: tuple[Path, ...] = (),
         extra_rules: tuple[Path, ...] = (),
+        scorer: Scorer | None = None,
     ) -> None:
+        self.scorer = scorer or load_scorer()
         self.extractor = Extractor(extra_lexicons, syntax=syntax)
         lexicon = self.extractor.lexicon
         self.predicate_groups = lexicon.predicate_groups
@@ -68,35 +83,57 @@ class Checker:
     ) -> list[FileResult]:
         """(path, text) pairs to one result each, in order. The kind (text, markdown, html)
         comes from the path's suffix unless given."""
+        return [self.decide(linked) for linked in self.link_texts(items, kinds)]
+
+    def link_texts(
+        self, items: list[tuple[str, str]], kinds: list[str] | None = None
+    ) -> list[Linked]:
+        """Extraction and candidate relations, before any is scored: the part of a check that
+        does not depend on the trained model (so cross-validation does it once)."""
         kinds = kinds or [kind_of(path) for path, _ in items]
         prepared = [prepare(text, kind) for (_, text), kind in zip(items, kinds, strict=True)]
         extractions = self.extractor.extract_many([p.text for p in prepared])
-        results = []
-        for (path, source), ready, extraction in zip(items, prepared, extractions, strict=True):
-            text = ready.text
-            relations = link(
-                text,
-                extraction.claims,
-                extraction.sentences,
-                self.predicate_groups,
-                self.partitions,
-                self.opposites,
+        return [
+            Linked(
+                path,
+                source,
+                ready.suppressions,
+                extraction,
+                candidates(
+                    ready.text,
+                    extraction.claims,
+                    extraction.sentences,
+                    self.predicate_groups,
+                    self.partitions,
+                    self.opposites,
+                ),
             )
-            results.append(
-                FileResult(
-                    path=path,
-                    claims=extraction.claims,
-                    relations=relations,
-                    findings=apply_suppressions(
-                        apply(relations, extraction.claims, self.rules),
-                        ready.suppressions,
-                        source,
-                    ),
-                    sentences=extraction.sentences,
-                    text=source,
-                )
-            )
-        return results
+            for (path, source), ready, extraction in zip(items, prepared, extractions, strict=True)
+        ]
+
+    def decide(
+        self,
+        linked: Linked,
+        scorer: Scorer | None = None,
+        rules: tuple[config.Rule, ...] | None = None,
+    ) -> FileResult:
+        """Score the candidates and decide each checkable figure (with another scorer or other
+        rules' thresholds when cross-validation asks)."""
+        scorer = scorer or self.scorer
+        scored = [
+            c.relation.model_copy(update={"score": round(scorer.score(c.features), 4)})
+            for c in linked.candidates
+        ]
+        claims = linked.extraction.claims
+        relations, findings = choose(scored, claims, rules or self.rules)
+        return FileResult(
+            path=linked.path,
+            claims=claims,
+            relations=relations,
+            findings=apply_suppressions(findings, linked.suppressions, linked.source),
+            sentences=linked.extraction.sentences,
+            text=linked.source,
+        )
 
     def check_paths(self, paths: list[str], stdin_name: str | None = None) -> Report:
         """Every path gets a result; one that cannot be read gets its error, the rest go on.

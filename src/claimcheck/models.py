@@ -117,6 +117,11 @@ class Relation(BaseModel):
     roles: dict[str, str] = Field(default_factory=dict)
     parts: list[str] = Field(default_factory=list)
     cue: str = Field(description="What in the text links them: 'of the', 'made up of', ...")
+    score: float | None = Field(
+        default=None,
+        description="How likely the words make this the relation the writer meant (0 to 1), "
+        "from the linker's trained scorer.",
+    )
 
     @property
     def claims(self) -> list[str]:
@@ -137,6 +142,11 @@ class Finding(BaseModel):
         default=None,
         description="The claim the finding is about, the one underlined by start and end; "
         "none for a finding about the text itself (an unused suppression).",
+    )
+    fix: str | None = Field(
+        default=None,
+        description="For an inconsistent finding that one typing slip would explain: the likely "
+        "fix and the working it would give ('437 for 347 (digits transposed?): ...').",
     )
 
 

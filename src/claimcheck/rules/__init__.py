@@ -13,7 +13,7 @@ from pydantic import TypeAdapter, ValidationError
 from claimcheck.errors import ClaimcheckError, E
 from claimcheck.models import Claim, Finding, Relation
 from claimcheck.resources import rules_dir
-from claimcheck.rules import config
+from claimcheck.rules import config, decide
 from claimcheck.rules.kinds import (
     Outcome,
     difference,
@@ -101,3 +101,14 @@ def apply(
                 )
             )
     return sorted(findings, key=lambda f: (f.start, f.rule))
+
+
+def check_one(relation: Relation, claims: Mapping[str, Claim], rule: config.Rule) -> Outcome | None:
+    return CHECKS[rule.kind](relation, claims, rule)
+
+
+def choose(
+    scored: Iterable[Relation], claims: list[Claim], rules: Iterable[config.Rule]
+) -> tuple[list[Relation], list[Finding]]:
+    """The relations kept and their findings, one decision per checkable figure (decide.py)."""
+    return decide.decide(scored, claims, rules, check_one)

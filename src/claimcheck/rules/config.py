@@ -21,6 +21,32 @@ class RuleBase(BaseModel):
     why: str = Field(description="Why it matters to a reader.")
     options: str = Field(default="", description="What the tolerances mean.")
     aliases: list[str] = Field(default_factory=list, description="Earlier names of this rule.")
+    hold_score: float = Field(
+        0.1,
+        ge=0,
+        le=1,
+        description="A candidate relation whose figures agree makes its figure consistent when "
+        "the linker scores it at least this.",
+    )
+    alarm_score: float = Field(
+        0.9,
+        ge=0,
+        le=1,
+        description="When no candidate agrees, the best one is reported inconsistent when it "
+        "scores at least this.",
+    )
+    cue_alarm_score: float = Field(
+        0.3,
+        ge=0,
+        le=1,
+        description="alarm_score for a relation a written cue proposed ('Of those, 49 ...').",
+    )
+    slip_score: float = Field(
+        0.8,
+        ge=0,
+        le=1,
+        description="...or at least this when one typing slip would make it agree.",
+    )
 
 
 class PercentageOfRule(RuleBase):
