@@ -145,11 +145,35 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "eval", help="measure extraction and checks against a gold corpus"
     )
-    evaluate.add_argument("corpus", nargs="?", default="corpus")
+    evaluate.add_argument(
+        "corpus",
+        nargs="*",
+        help="annotated folders (default: corpus/; with --cv, corpus/ and the shared samples)",
+    )
     evaluate.add_argument(
         "--no-baselines", action="store_true", help="skip spaCy NER and quantulum3"
     )
     evaluate.add_argument("--parse", action="store_true", help="claimcheck with spaCy's parse")
+    evaluate.add_argument(
+        "--cv",
+        type=_positive(int),
+        metavar="K",
+        help="grouped K-fold cross-validation of the linker by article (needs the train extra)",
+    )
+    evaluate.add_argument(
+        "--sweep",
+        action="store_true",
+        help="with --cv: the figures for each set of decision thresholds, to choose them by",
+    )
+    training = commands.add_parser(
+        "train", help="rebuild the linker's scorer from annotated folders (needs the train extra)"
+    )
+    training.add_argument(
+        "folders", nargs="*", help="annotated folders (default: corpus/ and the shared samples)"
+    )
+    training.add_argument(
+        "--output", type=Path, help="where to write the model (default: the shipped one)"
+    )
     return parser
 
 
@@ -219,14 +243,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "serve":
             return _serve(args)
         if args.command == "eval":
-            from claimcheck.evaluate.run import run_eval
+            return _evaluate(args)
+        if args.command == "train":
+            from claimcheck.evaluate.train import default_folders, train
+            from claimcheck.link.scorer import model_path
 
-            print(run_eval(args.corpus, baselines=not args.no_baselines, syntax=args.parse))
+            folders = [Path(f) for f in args.folders] or default_folders()
+            print(train(folders, args.output or model_path()))
             return Exit.OK
     except ClaimcheckError as exc:
         print(f"claimcheck: {exc}", file=sys.stderr)
         return Exit.ERROR
     return Exit.ERROR
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    if args.cv:
+        from claimcheck.evaluate.crossval import run_cv
+        from claimcheck.evaluate.train import default_folders
+
+        print(run_cv([Path(f) for f in args.corpus] or default_folders(), args.cv, args.sweep))
+        return Exit.OK
+    from claimcheck.evaluate.run import run_eval
+
+    for corpus in args.corpus or ["corpus"]:
+        print(run_eval(corpus, baselines=not args.no_baselines, syntax=args.parse))
+    return Exit.OK
 
 
 def _check(args: argparse.Namespace) -> int:

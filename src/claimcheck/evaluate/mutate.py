@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from claimcheck.evaluate.gold import GoldArticle, GoldClaim, GoldRelation
-from claimcheck.models import FileResult, Qualifier, Verdict
+from claimcheck.models import FileResult, Kind, Qualifier, Verdict
 
 SEED = 20261123
 
@@ -173,7 +173,7 @@ def mutations(article: GoldArticle, seed: int = SEED) -> list[Mutation]:
         expected = {"percentage_of": 3, "restatement": 2}.get(relation.type)
         if (expected is not None and len(relation.claims) != expected) or len(relation.claims) < 2:
             continue  # not the plain shape the operators understand
-        indices = [refs[ref] for ref in relation.claims]
+        indices = _in_role_order(relation, [refs[ref] for ref in relation.claims], article)
         claims = [article.gold.claims[n] for n in indices]
         if any(c.value is None for c in claims):
             continue
@@ -199,6 +199,17 @@ def mutations(article: GoldArticle, seed: int = SEED) -> list[Mutation]:
                 )
             )
     return made
+
+
+def _in_role_order(relation: GoldRelation, indices: list[int], article: GoldArticle) -> list[int]:
+    """percentage_of as [part, whole, share] whatever order the gold names them in (the shared
+    samples write [part, share, whole])."""
+    if relation.type != "percentage_of":
+        return indices
+    shares = [n for n in indices if article.gold.claims[n].kind is Kind.percentage]
+    if len(shares) != 1:
+        return indices
+    return [n for n in indices if n != shares[0]] + shares
 
 
 def detected(mutation: Mutation, result: FileResult) -> bool:

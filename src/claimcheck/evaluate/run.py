@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from claimcheck.api import Checker
-from claimcheck.evaluate.gold import GoldArticle, load_corpus, occurrence_span
+from claimcheck.evaluate.gold import GoldArticle, GoldError, load_corpus, occurrence_span
 from claimcheck.evaluate.metrics import Item, Score
 from claimcheck.evaluate.mutate import OPERATORS, Mutation, detected, mutations
 from claimcheck.evaluate.relations import RelationScore, format_relation_score, score_article
@@ -119,28 +119,43 @@ def run_eval(corpus: str | Path, *, baselines: bool = True, syntax: bool = False
     return "\n".join(lines)
 
 
-def variant_report(checker: Checker, articles: list[GoldArticle]) -> list[str]:
-    """Hand-made one-figure variants beside an article (NN.mK.txt with NN.mK.json, as in the
-    shared samples): each should be flagged on the changed figure."""
+def hand_made_variants(articles: list[GoldArticle]) -> list[Mutation]:
+    """The one-figure variants beside each article (NN.mK.txt with NN.mK.json, as in the shared
+    samples) that should be flagged. A spec's occurrence counts its new text ('to') in the
+    changed file; the change starts at the same offset in the original, since the text before
+    it is the same. A spec that does not fit its files is one coded line (E012)."""
     made: list[Mutation] = []
     for article in articles:
         stem = article.path.name.removesuffix(".txt")
         for spec_path in sorted(article.path.parent.glob(f"{stem}.m*.json")):
-            spec = json.loads(spec_path.read_text(encoding="utf-8"))
-            if not spec.get("should_flag", True):
-                continue
-            start, end = occurrence_span(article.text, spec["from"], spec["occurrence"])
+            try:
+                spec = json.loads(spec_path.read_text(encoding="utf-8"))
+                if not spec.get("should_flag", True):
+                    continue
+                changed = spec_path.with_suffix(".txt").read_text(encoding="utf-8")
+                start, _ = occurrence_span(changed, spec["to"], spec["occurrence"])
+                before = article.text[start : start + len(spec["from"])]
+                if before != spec["from"]:
+                    raise ValueError(f"'{spec['from']}' is not where '{spec['to']}' is")
+            except (OSError, ValueError, KeyError, TypeError) as exc:
+                raise GoldError(spec_path, str(exc)) from exc
             made.append(
                 Mutation(
                     article,
                     spec_path.name,
                     start,
-                    end,
+                    start + len(spec["from"]),
                     spec["from"],
                     spec["to"],
                     spec.get("breaks", ""),
                 )
             )
+    return made
+
+
+def variant_report(checker: Checker, articles: list[GoldArticle]) -> list[str]:
+    """Hand-made variants: each should be flagged on the changed figure."""
+    made = hand_made_variants(articles)
     if not made:
         return []
     results = checker.check_texts([(str(m.article.path), m.text) for m in made])
