@@ -52,8 +52,12 @@ def _parser() -> object:
     quantulum_logger.setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        from quantulum3 import parser  # deferred: importing it costs seconds
+        from quantulum3 import classifier, parser  # deferred: importing it costs seconds
 
+    # quantulum3 switches to a pickled classifier whenever scikit-learn is importable (it is,
+    # for `claimcheck train`), and that pickle does not load in current scikit-learn: read
+    # units the same way whatever else is installed.
+    classifier.USE_CLF = False
     return parser
 
 
