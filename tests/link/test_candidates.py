@@ -1,0 +1,76 @@
+"""Candidate relations by arithmetic role: what is proposed, and that the count stays bounded
+per figure (so the cost grows with the article, not its square)."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.api import Checker
+from claimcheck.models import RelationType
+
+
+@pytest.fixture(scope="module")
+def checker() -> Checker:
+    return Checker()
+
+
+def _candidates(checker: Checker, text: str) -> list[tuple[str, list[str], bool]]:
+    linked = checker.link_texts([("-", text)])[0]
+    by_id = {c.id: c.text for c in linked.extraction.claims}
+    return [
+        (c.relation.type.value, sorted(by_id[i] for i in c.relation.claims), "cue" in c.features)
+        for c in linked.candidates
+    ]
+
+
+def test_a_share_takes_part_and_whole_by_size(checker: Checker) -> None:
+    found = _candidates(checker, "Of the 27 accused, 21 kept their jobs, or 78 per cent.")
+    assert ("percentage_of", ["21", "27", "78 per cent"], True) in [
+        (t, c, cue) for t, c, cue in found
+    ]
+
+
+def test_parts_and_a_total_two_sentences_away(checker: Checker) -> None:
+    text = (
+        "Headline\n\nThe party won 14 seats in the north, nine in the south and six on the "
+        "coast. Its leader called it a historic night. In all it now holds 29 seats."
+    )
+    kinds = {(t, tuple(c)) for t, c, _ in _candidates(checker, text)}
+    assert ("sum", ("14", "29", "nine", "six")) in kinds
+
+
+def test_a_restated_figure_one_slip_away_is_a_candidate(checker: Checker) -> None:
+    text = "Backlog hits 1,862 cases\n\nThe backlog stood at 1,826 cases in March."
+    assert ("restatement", ["1,826", "1,862"]) in [(t, c) for t, c, _ in _candidates(checker, text)]
+
+
+def test_unrelated_small_counts_are_not_restatements(checker: Checker) -> None:
+    text = "Headline\n\nThe club won 7 games. The other club lost 7 players."
+    assert not [t for t, _, _ in _candidates(checker, text) if t == "restatement"]
+
+
+def test_candidates_per_figure_stay_bounded(checker: Checker) -> None:
+    """Ten and forty paragraphs of figures: the generated candidates per claim do not grow with
+    the length (the cues' own relations are counted by benchmarks/length.py's timing)."""
+    paragraph = "Of the 400 staff, 120 were nurses, 90 were doctors and 190 were porters. " * 2
+
+    def per_claim(paragraphs: int) -> float:
+        text = "Headline\n\n" + "\n\n".join([paragraph] * paragraphs)
+        linked = checker.link_texts([("-", text)])[0]
+        generated = [c for c in linked.candidates if c.relation.cue == "candidate"]
+        return len(generated) / len(linked.extraction.claims)
+
+    assert per_claim(40) < 1.1 * per_claim(10)
+
+
+def test_every_candidate_type_has_features(checker: Checker) -> None:
+    text = (
+        "Of the 1,319 accused, 1,080 kept their jobs, eight out of ten. "
+        "The 1,319 included 300 civilians."
+    )
+    linked = checker.link_texts([("-", "Headline\n\n" + text)])[0]
+    assert {c.relation.type for c in linked.candidates} >= {
+        RelationType.fraction_of,
+        RelationType.part_le_whole,
+    }
+    assert all(f"type={c.relation.type.value}" in c.features for c in linked.candidates)
