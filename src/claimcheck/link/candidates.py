@@ -74,8 +74,11 @@ class Layout:
         breaks = [m.start() for m in _PARAGRAPH_BREAK.finditer(doc.text)]
         self.paragraph = [bisect.bisect_left(breaks, s.start) for s in doc.sentences]
         self.by_sentence: dict[int, list[Claim]] = defaultdict(list)
+        # figures other than dates before each position, so 'how many between' is a subtraction
+        self.figures_before = [0]
         for claim in doc.claims:
             self.by_sentence[claim.sentence].append(claim)
+            self.figures_before.append(self.figures_before[-1] + (claim.kind is not Kind.date))
 
     def window(self, claim: Claim) -> list[int]:
         """The sentences a figure's relations may reach: its sentence, up to three before it in
@@ -272,13 +275,13 @@ def features(doc: Document, layout: Layout, relation: Relation, cue: bool) -> di
     if 0 in sentences:
         f["headline"] = 1.0
     first, last = claims[0], claims[-1]
-    members = set(relation.claims)
-    between = [
-        c
-        for c in doc.claims[doc.position[first.id] + 1 : doc.position[last.id]]
-        if c.id not in members and c.kind is not Kind.date
-    ]
-    f["figures_between"] = math.log1p(len(between))
+    inner = claims[1:-1]  # the candidate's own figures between its first and last
+    between = (
+        layout.figures_before[doc.position[last.id]]
+        - layout.figures_before[doc.position[first.id] + 1]
+        - sum(c.kind is not Kind.date for c in inner)
+    )
+    f["figures_between"] = math.log1p(between)
     f["chars_apart"] = math.log1p(last.start - first.end) / 5
     heads = [head_noun(c) for c in claims]
     named = [h for h in heads if h]

@@ -60,9 +60,11 @@ def decide(
         if chosen is not None:
             kept.append(chosen)
     relations: list[Relation] = []
+    added: set[int] = set()  # by identity: comparing pydantic models costs a field walk each
     findings = []
     for checked, fix in kept:
-        if checked.relation not in relations:
+        if id(checked.relation) not in added:
+            added.add(id(checked.relation))
             relations.append(checked.relation)
         blamed = by_id[checked.outcome.blame]
         message = checked.outcome.message
