@@ -8,6 +8,7 @@ folded into the claim's span."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -28,6 +29,15 @@ _NO_CLAIM_ZONES = re.compile(
     """,
     re.VERBOSE,
 )
+
+
+def _in_zone(zones: list[tuple[int, int]], starts: list[int], offset: int) -> bool:
+    """Whether the offset is inside one of the zones. They come from finditer, in order and
+    not overlapping, so only the last zone starting at or before the offset can hold it: a
+    bisection, where testing every zone for every token cost tokens x zones."""
+    n = bisect.bisect_right(starts, offset) - 1
+    return n >= 0 and offset < zones[n][1]
+
 
 _SCORE_WORDS = frozenset(
     "win wins won victory victories defeat defeats lost loss draw drew drawn beat beating "
@@ -178,11 +188,12 @@ class Scanner:
         self._text = text
         tokens = tokenize(text)
         blocked = [(m.start(), m.end()) for m in _NO_CLAIM_ZONES.finditer(text)]
+        blocked_starts = [start for start, _ in blocked]
         claims: list[RawClaim] = []
         floor = 0  # qualifiers may not reach back into an earlier claim
         i = 0
         while i < len(tokens):
-            if any(start <= tokens[i].start < end for start, end in blocked):
+            if _in_zone(blocked, blocked_starts, tokens[i].start):
                 i += 1
                 continue
             if not self._may_start(tokens, i):

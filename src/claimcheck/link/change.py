@@ -237,7 +237,7 @@ def higher_still(doc: Document) -> None:
             continue
         earlier = [
             c
-            for c in doc.claims[: doc.position[new.id]]
+            for c in doc.claims_from(new.sentence - 1, end=doc.position[new.id])
             if c.kind is new.kind
             and c.unit == new.unit
             and c.value is not None
@@ -295,7 +295,9 @@ def change_before_its_ends(doc: Document) -> None:
             continue  # its ends, if any, are in its own sentence
         pairs = [
             (old, new)
-            for old, new in itertools.pairwise(doc.claims)
+            for old, new in itertools.pairwise(
+                doc.claims_from(change.sentence + 1, change.sentence + 2)
+            )
             if 0 < old.sentence - change.sentence <= 2
             and old.sentence == new.sentence
             and old.kind is new.kind
@@ -330,7 +332,7 @@ def implicit_old(doc: Document) -> None:
             new = news[-1]
             olds = [
                 c
-                for c in doc.claims[: doc.position[new.id]]
+                for c in doc.claims_from(new.sentence - 3, end=doc.position[new.id])
                 if c.kind is kind
                 and c.unit == new.unit
                 and 0 < new.sentence - c.sentence <= 3

@@ -5,7 +5,10 @@ earlier 27 is a restatement of it."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import defaultdict
+from collections.abc import Iterator
 
 from claimcheck.link.document import Document, head_noun
 from claimcheck.models import Claim, Kind, Relation, RelationType
@@ -114,13 +117,14 @@ def _made_up_of(doc: Document) -> None:
 
 def _groups_and_back_references(doc: Document) -> None:
     groups: list[list[Claim]] = []
+    figures = _Figures(doc)
     for claim in doc.claims:
         if claim.kind is not Kind.count:
             continue
         if _DEFINITE.search(doc.before(claim, 12)) and claim.subject:
             demonstrative = bool(_DEMONSTRATIVE.search(doc.before(claim, 8)))
             noun = None if demonstrative else head_noun(claim)
-            named = _same_figure_before(doc, claim, noun=noun)
+            named = _same_figure_before(doc, figures, claim, noun=noun)
             if named is not None:  # "these 57 exclusions", "Those 27 sites"
                 doc.add(
                     Relation(
@@ -130,7 +134,7 @@ def _groups_and_back_references(doc: Document) -> None:
                     )
                 )
         if _is_back_reference(doc, claim):
-            earlier = _same_figure_before(doc, claim)
+            earlier = _same_figure_before(doc, figures, claim)
             if earlier is not None:
                 doc.add(
                     Relation(
@@ -205,20 +209,45 @@ def _is_back_reference(doc: Document, claim: Claim) -> bool:
     )
 
 
-def _same_figure_before(doc: Document, claim: Claim, noun: str | None = None) -> Claim | None:
+class _Figures:
+    """The claims of each kind grouped by value and by digits, in reading order. 'The N' may
+    restate a figure anywhere before it; looking only among the claims with its value or its
+    digits, rather than at every earlier claim, keeps long articles from costing the square of
+    their length."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.by_value: defaultdict[tuple[Kind, float | None], list[Claim]] = defaultdict(list)
+        self.by_digits: defaultdict[tuple[Kind, str], list[Claim]] = defaultdict(list)
+        for claim in doc.claims:
+            self.by_value[(claim.kind, claim.value)].append(claim)
+            self.by_digits[(claim.kind, "".join(sorted(_digits(claim))))].append(claim)
+
+    def latest_first(self, group: list[Claim], claim: Claim) -> Iterator[Claim]:
+        """The claims of the group that come before this one, the latest first."""
+        end = bisect.bisect_left(group, self.doc.position[claim.id], key=self._position)
+        for n in range(end - 1, -1, -1):
+            yield group[n]
+
+    def _position(self, claim: Claim) -> int:
+        return self.doc.position[claim.id]
+
+
+def _same_figure_before(
+    doc: Document, figures: _Figures, claim: Claim, noun: str | None = None
+) -> Claim | None:
     """The figure 'the N' restates: the same value earlier, or a slip of it (digits swapped);
     with a noun ('these 57 exclusions'), only a figure counting the same thing."""
-    earlier = [
-        c
-        for c in doc.claims[: doc.position[claim.id]]
-        if c.kind is claim.kind and (noun is None or noun in _nouns_of(doc, c))
-    ]
-    for candidate in reversed(earlier):
-        if candidate.value == claim.value:
+    same_value = figures.by_value.get((claim.kind, claim.value), [])
+    for candidate in figures.latest_first(same_value, claim):
+        if candidate.value == claim.value and (noun is None or noun in _nouns_of(doc, candidate)):
             return candidate
     digits = sorted(_digits(claim))
-    for candidate in reversed(earlier):
-        if len(digits) >= 2 and sorted(_digits(candidate)) == digits:
+    if len(digits) < 2:
+        return None
+    same_digits = figures.by_digits.get((claim.kind, "".join(digits)), [])
+    for candidate in figures.latest_first(same_digits, claim):
+        if noun is None or noun in _nouns_of(doc, candidate):
             return candidate
     return None
 

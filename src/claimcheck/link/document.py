@@ -4,6 +4,9 @@ to fit."""
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -33,6 +36,18 @@ class Document:
         self.by_id = {claim.id: claim for claim in self.claims}
         self.position = {claim.id: n for n, claim in enumerate(self.claims)}
         self.linked: set[frozenset[str]] = set()
+        # Indexes made once, so that questions about one sentence cost its claims, not the
+        # document's: the finders ask them for every claim, which made linking quadratic.
+        self._by_sentence: dict[int, list[Claim]] = {}
+        for claim in self.claims:
+            self._by_sentence.setdefault(claim.sentence, []).append(claim)
+        self._sentence_numbers = [claim.sentence for claim in self.claims]
+        # Claims come in reading order, so their sentence numbers never go down and the claims
+        # of a run of sentences are one slice of self.claims. Should a caller pass them in
+        # another order, claims_from() gives every claim, which is slower but as correct.
+        self._in_reading_order = all(a <= b for a, b in itertools.pairwise(self._sentence_numbers))
+        self._content_words: dict[int, frozenset[str]] = {}
+        self._with_role: dict[str, list[Relation]] = {}
 
     # -- adding relations ------------------------------------------------------------------
 
@@ -41,6 +56,14 @@ class Document:
         if key not in self.linked:
             self.linked.add(key)
             self.relations.append(relation)
+            for role in relation.roles:
+                self._with_role.setdefault(role, []).append(relation)
+
+    def with_role(self, role: str) -> list[Relation]:
+        """The relations so far that give some claim this role, in the order they were added.
+        Finders that want only the wholes or the shares read these instead of every relation:
+        a long article can hold thousands of restatements, and each share would scan them."""
+        return list(self._with_role.get(role, ()))
 
     def add_part(self, part: Claim, whole: Claim, relation: Relation) -> None:
         self.part_of.setdefault(part.id, whole.id)
@@ -70,9 +93,21 @@ class Document:
         return f"{claim.predicate or ''} {self.text[claim.end : end]}"
 
     def in_sentence(self, index: int, kinds: frozenset[Kind] | None = None) -> list[Claim]:
-        return [
-            c for c in self.claims if c.sentence == index and (kinds is None or c.kind in kinds)
-        ]
+        return [c for c in self._by_sentence.get(index, ()) if kinds is None or c.kind in kinds]
+
+    def claims_from(
+        self, first: int, last: int | None = None, end: int | None = None
+    ) -> list[Claim]:
+        """The claims of sentences `first` to `last` (to the end without it) that come before
+        position `end` (all without it), in reading order. Callers still test each claim's
+        sentence: this only spares them scanning the whole document for a few sentences."""
+        stop = len(self.claims) if end is None else end
+        if not self._in_reading_order:
+            return self.claims[:stop]
+        start = bisect.bisect_left(self._sentence_numbers, first, 0, stop)
+        if last is not None:
+            stop = bisect.bisect_right(self._sentence_numbers, last, start, stop)
+        return self.claims[start:stop]
 
     def next_claim(self, claim: Claim) -> Claim | None:
         n = self.position[claim.id] + 1
@@ -95,7 +130,10 @@ class Document:
         return self.by_id[base] if base else None
 
     def content_words(self, index: int) -> set[str]:
-        return _content(self.sentences[index].text)
+        # cached: restatement asks for both sentences of every pair it weighs
+        if index not in self._content_words:
+            self._content_words[index] = frozenset(_content(self.sentences[index].text))
+        return set(self._content_words[index])
 
     def content_words_near(self, claim: Claim, before: int = 100, after: int = 30) -> set[str]:
         """The content words of the clause around a figure, within its sentence."""
@@ -122,5 +160,12 @@ def head_noun(claim: Claim) -> str | None:
     """The last word of what a claim counts, singular: 'Norfolk police officers' -> 'officer'."""
     if not claim.subject:
         return None
-    words = re.findall(r"[A-Za-z][A-Za-z'-]*", claim.subject)
+    return _last_noun(claim.subject)
+
+
+@functools.lru_cache(maxsize=4096)
+def _last_noun(subject: str) -> str | None:
+    """Cached by the words alone: the finders ask for the same claims' nouns millions of times
+    in a long article (Claims are frozen, so the answer cannot be stored on them)."""
+    words = re.findall(r"[A-Za-z][A-Za-z'-]*", subject)
     return singular(words[-1].lower()) if words else None

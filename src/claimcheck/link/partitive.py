@@ -138,7 +138,7 @@ def _that_thing_among(doc: Document, counts: list[Claim]) -> None:
         stem = named.group(1)[:6]
         earlier = [
             c
-            for c in doc.claims[: doc.position[whole.id]]
+            for c in doc.claims_from(whole.sentence - 3, end=doc.position[whole.id])
             if c.kind is whole.kind
             and 0 < whole.sentence - c.sentence <= 3
             and stem in (c.predicate or "").lower()
@@ -201,7 +201,7 @@ def _rest_of_whole(doc: Document) -> None:
             continue  # "Among the other 2,020 pupils, ...": a whole of its own
         named = [
             c
-            for c in doc.claims[: doc.position[rest.id]]
+            for c in doc.claims_from(rest.sentence - 3, end=doc.position[rest.id])
             if c.id in doc.part_of and 0 <= rest.sentence - c.sentence <= 3 and _only_part(doc, c)
         ]
         if not named:
@@ -283,13 +283,14 @@ def antecedent(
     else the nearest in this sentence, or the first (the subject) of an earlier sentence. A
     figure already a part of something, or given as a comparison ('up from 5,310'), is passed
     over."""
+    reach = 8 if noun else 2  # sentences back
     earlier = [
         c
-        for c in doc.claims[: doc.position[claim.id]]
+        for c in doc.claims_from(claim.sentence - reach, end=doc.position[claim.id])
         if c.kind is (same_kind or claim.kind)
         and c.value
         and (c.id not in doc.part_of or (parts_allowed and c.sentence == claim.sentence))
-        and claim.sentence - c.sentence <= (8 if noun else 2)
+        and claim.sentence - c.sentence <= reach
         and (same_sentence or c.sentence != claim.sentence)
         and not _COMPARED.search(doc.before(c, 14))
         and not _AVERAGE.search(doc.before(c, 20) + "|" + doc.after(c, 12))
@@ -356,9 +357,10 @@ def _relation(part: Claim, whole: Claim, cue: str) -> Relation:
 def _only_part(doc: Document, part: Claim) -> bool:
     """A split in two ('21 of the 27 stayed'), not one of several categories in a list."""
     whole = doc.part_of[part.id]
-    return [
-        p for p, w in doc.part_of.items() if w == whole and doc.by_id[p].sentence == part.sentence
-    ] == [part.id]
+    # the parts in the part's sentence are among that sentence's claims: looking there, not
+    # through every part in the document, keeps this from growing with the article
+    same_whole = {c.id for c in doc.in_sentence(part.sentence) if doc.part_of.get(c.id) == whole}
+    return same_whole == {part.id}
 
 
 def _complete(doc: Document, parts: list[Claim], partitions: list[list[str]]) -> bool:

@@ -33,14 +33,36 @@ def find(doc: Document) -> None:
     candidates = [
         c for c in doc.claims if c.kind in _KINDS and c.value is not None and c.value >= 10
     ]
+    # _same_figure holds only for figures of one kind and unit with the same value or the same
+    # digits, so only those pairs are weighed, not every pair: that cost the square of the
+    # article's length. Pairs still go in reading order, so the relations come out as before.
+    same_value: dict[tuple[Kind, str | None, float | None], list[int]] = {}
+    same_digits: dict[tuple[Kind, str | None, str], list[int]] = {}
+    for n, claim in enumerate(candidates):
+        same_value.setdefault((claim.kind, claim.unit, claim.value), []).append(n)
+        same_digits.setdefault((claim.kind, claim.unit, _sorted_digits(claim)), []).append(n)
+    compared: dict[str, bool] = {}  # _compared by claim id: one answer for all its pairs
     for n, first in enumerate(candidates):
-        for again in candidates[n + 1 :]:
+        later = {
+            m
+            for m in [
+                *same_value[(first.kind, first.unit, first.value)],
+                *same_digits[(first.kind, first.unit, _sorted_digits(first))],
+            ]
+            if m > n
+        }
+        for again in (candidates[m] for m in sorted(later)):
             if again.sentence == first.sentence or again.kind is not first.kind:
                 continue
             same_noun = head_noun(first) is not None and head_noun(first) == head_noun(again)
             if first.unit != again.unit or not _same_figure(first, again, same_noun):
                 continue
-            if not _same_thing(doc, first, again) or _compared(doc, first) or _compared(doc, again):
+            if not _same_thing(doc, first, again):
+                continue
+            for claim in (first, again):
+                if claim.id not in compared:
+                    compared[claim.id] = _compared(doc, claim)
+            if compared[first.id] or compared[again.id]:
                 continue
             doc.add(
                 Relation(
@@ -63,6 +85,8 @@ def find_changes_in_two_forms(doc: Document) -> None:
     per_sentence: dict[int, int] = {}
     for change in changes:
         per_sentence[change.sentence] = per_sentence.get(change.sentence, 0) + 1
+    # read once per change, not once per pair
+    near = {change.id: doc.content_words_near(change) for change in changes}
     for n, first in enumerate(changes):
         for again in changes[n + 1 :]:
             if first.kind is again.kind or first.sentence == again.sentence:
@@ -71,7 +95,7 @@ def find_changes_in_two_forms(doc: Document) -> None:
                 continue  # "6 per cent more than a year earlier and 65 per cent more than in 2010"
             # what changed must be named near both: "attendance rose ..., up 21 per cent" and
             # "the wage bill ... would need to rise by a third" share only "club" and "season"
-            if len(doc.content_words_near(first) & doc.content_words_near(again)) >= 2:
+            if len(near[first.id] & near[again.id]) >= 2:
                 doc.add(
                     Relation(
                         type=RelationType.restatement,
@@ -93,6 +117,11 @@ def _same_figure(a: Claim, b: Claim, same_noun: bool) -> bool:
     digits_a, digits_b = re.sub(r"\D", "", a.text), re.sub(r"\D", "", b.text)
     enough = len(digits_a) >= 3 or (same_noun and len(digits_a) == 2)
     return enough and sorted(digits_a) == sorted(digits_b)
+
+
+def _sorted_digits(claim: Claim) -> str:
+    """The digits _same_figure compares, in order: '1,862' and '1,826' give '1268'."""
+    return "".join(sorted(re.sub(r"\D", "", claim.text)))
 
 
 def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:

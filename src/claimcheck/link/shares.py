@@ -108,7 +108,7 @@ def _beside(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
 def _whole_of_restated(doc: Document, part: Claim) -> Claim | None:
     """'University to cut 340 jobs, 7pc of staff' over a lede that says '340 of its 4,860 jobs':
     the same figure stated again nearby, with its whole."""
-    for other in doc.claims:
+    for other in doc.claims_from(part.sentence - 2, part.sentence + 2):
         if (
             other.id != part.id
             and other.kind is part.kind
@@ -166,7 +166,7 @@ def _measured_part(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | No
         return None
     earlier = [
         c
-        for c in doc.claims[: doc.position[share.id]]
+        for c in doc.claims_from(share.sentence - 2, end=doc.position[share.id])
         if c.kind is Kind.quantity and c.unit == whole.unit and share.sentence - c.sentence <= 2
     ]
     if not earlier or len({c.value for c in earlier}) != 1:
@@ -206,7 +206,7 @@ def _target_or_total(doc: Document, share: Claim, part: Claim) -> Claim | None:
     after = doc.after(share, 40)
     earlier = [
         c
-        for c in doc.claims[: doc.position[part.id]]
+        for c in doc.claims_from(part.sentence - 1, end=doc.position[part.id])
         if c.kind is part.kind and c.value and 0 < part.sentence - c.sentence <= 1
     ]
     if _OF_TARGET.match(after):
@@ -274,7 +274,7 @@ def _named_rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     stem = re.compile(rf"\b{named.group(1)[:5]}")
     candidates = [
         c
-        for c in doc.claims[: doc.position[share.id]]
+        for c in doc.claims_from(share.sentence - 2, end=doc.position[share.id])
         if share.sentence - c.sentence <= 2
         and c.kind is whole.kind
         and c.value
@@ -291,7 +291,7 @@ def _restated_share(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | N
         return None
     if not re.search(r",\s*or\s+(?:about|around|nearly|some)?\s*$", doc.between(previous, share)):
         return None
-    for relation in doc.relations:
+    for relation in doc.with_role("share"):
         if relation.roles.get("share") == previous.id:
             return doc.by_id[relation.roles["part"]], doc.by_id[relation.roles["whole"]], "or S"
     return None
@@ -302,8 +302,8 @@ def recent_share_whole(doc: Document, part: Claim) -> Claim | None:
     ... 301 votes (6.7 per cent)'. The whole last spoken of in this sentence or the two before."""
     wholes = [
         doc.by_id[r.roles["whole"]]
-        for r in doc.relations
-        if "whole" in r.roles and 0 <= part.sentence - doc.by_id[r.roles["whole"]].sentence <= 2
+        for r in doc.with_role("whole")
+        if 0 <= part.sentence - doc.by_id[r.roles["whole"]].sentence <= 2
     ]
     wholes += [
         doc.by_id[w]
@@ -321,8 +321,8 @@ def _that_is(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
         return None
     earlier_shares = [
         r
-        for r in doc.relations
-        if "share" in r.roles and 0 < share.sentence - doc.by_id[r.roles["share"]].sentence <= 1
+        for r in doc.with_role("share")
+        if 0 < share.sentence - doc.by_id[r.roles["share"]].sentence <= 1
     ]
     if earlier_shares:  # "a collection rate of 72 per cent. That means more than two-thirds"
         latest = earlier_shares[-1]
@@ -366,7 +366,7 @@ def _rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
     # "That conviction among 27 accused gives ... a conviction rate of 3.7 per cent": the whole
     # is in this sentence, its part was named before
     related_wholes = {
-        r.roles["whole"] for r in doc.relations if r.type is RelationType.part_le_whole
+        r.roles["whole"] for r in doc.with_role("whole") if r.type is RelationType.part_le_whole
     }
     in_sentence = doc.in_sentence(share.sentence)
     for whole in reversed([w for w in in_sentence if w.id in related_wholes]):
@@ -374,7 +374,7 @@ def _rate(doc: Document, share: Claim) -> tuple[Claim, Claim, str] | None:
             continue
         parts = {
             part
-            for r in doc.relations
+            for r in doc.with_role("whole")
             if r.type is RelationType.part_le_whole and r.roles.get("whole") == whole.id
             for part in r.parts
         }
