@@ -47,6 +47,7 @@ class Document:
         # another order, claims_from() gives every claim, which is slower but as correct.
         self._in_reading_order = all(a <= b for a, b in itertools.pairwise(self._sentence_numbers))
         self._content_words: dict[int, frozenset[str]] = {}
+        self._content_words_near: dict[tuple[int, int, int, int, int], frozenset[str]] = {}
         self._with_role: dict[str, list[Relation]] = {}
 
     # -- adding relations ------------------------------------------------------------------
@@ -137,10 +138,15 @@ class Document:
 
     def content_words_near(self, claim: Claim, before: int = 100, after: int = 30) -> set[str]:
         """The content words of the clause around a figure, within its sentence."""
-        sentence = self.sentences[claim.sentence]
-        start = max(sentence.start, claim.start - before)
-        end = min(sentence.end, claim.end + after)
-        return _content(self.text[start:end])
+        # cached by what they are read from: the same figures are asked about once per pair
+        # or candidate they are in, and those grow faster than the article
+        key = (claim.sentence, claim.start, claim.end, before, after)
+        if key not in self._content_words_near:
+            sentence = self.sentences[claim.sentence]
+            start = max(sentence.start, claim.start - before)
+            end = min(sentence.end, claim.end + after)
+            self._content_words_near[key] = frozenset(_content(self.text[start:end]))
+        return set(self._content_words_near[key])
 
 
 def _content(text: str) -> set[str]:

@@ -85,8 +85,6 @@ def find_changes_in_two_forms(doc: Document) -> None:
     per_sentence: dict[int, int] = {}
     for change in changes:
         per_sentence[change.sentence] = per_sentence.get(change.sentence, 0) + 1
-    # read once per change, not once per pair
-    near = {change.id: doc.content_words_near(change) for change in changes}
     for n, first in enumerate(changes):
         for again in changes[n + 1 :]:
             if first.kind is again.kind or first.sentence == again.sentence:
@@ -95,7 +93,7 @@ def find_changes_in_two_forms(doc: Document) -> None:
                 continue  # "6 per cent more than a year earlier and 65 per cent more than in 2010"
             # what changed must be named near both: "attendance rose ..., up 21 per cent" and
             # "the wage bill ... would need to rise by a third" share only "club" and "season"
-            if len(near[first.id] & near[again.id]) >= 2:
+            if len(doc.content_words_near(first) & doc.content_words_near(again)) >= 2:
                 doc.add(
                     Relation(
                         type=RelationType.restatement,
