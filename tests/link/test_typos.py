@@ -36,7 +36,7 @@ def test_decimal_point_moved() -> None:
 
 def test_no_leading_zeros_and_no_number() -> None:
     assert "0,18" not in _meant("108") and "018" not in _meant("108")
-    assert typos("no figure here") == []
+    assert typos("no figure here") == ()
 
 
 def test_written_value_is_the_bare_number() -> None:

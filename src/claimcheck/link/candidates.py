@@ -212,8 +212,8 @@ def restatement_candidates(doc: Document) -> Iterator[Relation]:
             continue  # small counts coincide too often to be the same figure
         key = (claim.kind, claim.unit or "", claim.value)
         earlier = list(by_value[key])
+        scale = claim.value / written_value(claim.text)
         for typo in typos(claim.text):
-            scale = claim.value / written_value(claim.text)
             earlier += by_value.get((claim.kind, claim.unit or "", typo.value * scale), [])
         earlier = [c for c in earlier if c.sentence != claim.sentence]
         for first in sorted(earlier, key=lambda c: -c.start)[:RESTATED_WITHIN]:

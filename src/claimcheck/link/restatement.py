@@ -23,6 +23,7 @@ _EARLIER_AFTER = re.compile(
     re.I,
 )
 _KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
+STATEMENTS_BACK = 3  # earlier statements of one figure a restatement is linked to
 _SHARES = frozenset({Kind.percentage, Kind.fraction})
 # A change said as a share: "risen by almost two thirds", "65 per cent more than in 2010"
 _RISE_BEFORE = re.compile(r"\b(?:by|up|down|rose|risen|fell|fallen)\s+$")
@@ -42,16 +43,21 @@ def find(doc: Document) -> None:
         same_value.setdefault((claim.kind, claim.unit, claim.value), []).append(n)
         same_digits.setdefault((claim.kind, claim.unit, _sorted_digits(claim)), []).append(n)
     compared: dict[str, bool] = {}  # _compared by claim id: one answer for all its pairs
-    for n, first in enumerate(candidates):
-        later = {
-            m
-            for m in [
-                *same_value[(first.kind, first.unit, first.value)],
-                *same_digits[(first.kind, first.unit, _sorted_digits(first))],
+    pairs: list[tuple[int, int]] = []
+    for m, again in enumerate(candidates):
+        earlier = {
+            n
+            for n in [
+                *same_value[(again.kind, again.unit, again.value)],
+                *same_digits[(again.kind, again.unit, _sorted_digits(again))],
             ]
-            if m > n
+            if n < m
         }
-        for again in (candidates[m] for m in sorted(later)):
+        linked = 0
+        for n in sorted(earlier, reverse=True):  # nearest first
+            if linked == STATEMENTS_BACK:
+                break  # a figure said five times restates its latest statements, not each one
+            first = candidates[n]
             if again.sentence == first.sentence or again.kind is not first.kind:
                 continue
             same_noun = head_noun(first) is not None and head_noun(first) == head_noun(again)
@@ -64,13 +70,16 @@ def find(doc: Document) -> None:
                     compared[claim.id] = _compared(doc, claim)
             if compared[first.id] or compared[again.id]:
                 continue
-            doc.add(
-                Relation(
-                    type=RelationType.restatement,
-                    roles={"first": first.id, "again": again.id},
-                    cue="same thing, same figure",
-                )
+            pairs.append((n, m))
+            linked += 1
+    for n, m in sorted(pairs):
+        doc.add(
+            Relation(
+                type=RelationType.restatement,
+                roles={"first": candidates[n].id, "again": candidates[m].id},
+                cue="same thing, same figure",
             )
+        )
 
 
 def find_changes_in_two_forms(doc: Document) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
@@ -66,12 +67,13 @@ def _variants(bare: str) -> Iterator[tuple[str, str]]:
         yield rest, "the decimal point dropped"
 
 
-def typos(text: str) -> list[Typo]:
+@lru_cache(maxsize=8192)
+def typos(text: str) -> tuple[Typo, ...]:
     """Every figure one slip away from the first number written in text ('347' -> '437',
     '3.7' -> '37', '1,826' -> '1,862'), each once, the likeliest kind of slip first."""
     found = _NUMBER.search(text)
     if found is None:
-        return []
+        return ()
     typed = found.group()
     bare = typed.replace(",", "")
     seen = {bare}
@@ -82,7 +84,7 @@ def typos(text: str) -> list[Typo]:
             continue
         seen.add(meant)
         out.append(Typo(typed, _regroup(meant, typed), value, slip))
-    return out
+    return tuple(out)
 
 
 def written_value(text: str) -> float:
