@@ -74,3 +74,32 @@ def test_every_candidate_type_has_features(checker: Checker) -> None:
         RelationType.part_le_whole,
     }
     assert all(f"type={c.relation.type.value}" in c.features for c in linked.candidates)
+
+
+def test_a_change_takes_old_and_new_with_the_old_one_marked(checker: Checker) -> None:
+    text = "Headline\n\nVisits rose to 150 this year from 120, an increase of 25 per cent."
+    linked = checker.link_texts([("-", text)])[0]
+    by_id = {c.id: c.text for c in linked.extraction.claims}
+    changes = [
+        {role: by_id[claim] for role, claim in c.relation.roles.items()}
+        for c in linked.candidates
+        if c.relation.type is RelationType.difference and c.relation.cue == "candidate"
+    ]
+    assert {"old": "120", "new": "150", "change": "25 per cent"} in changes
+    assert {"old": "150", "new": "120", "change": "25 per cent"} not in changes
+
+
+def test_a_comparative_and_a_bound_take_the_figures_around_them(checker: Checker) -> None:
+    text = (
+        "Headline\n\nThe rate was 7 per cent in Norfolk and 3.4 per cent nationally, twice as "
+        "high. More than 1,300 officers were accused; the exact count was 1,319."
+    )
+    kinds = {(t, tuple(c)) for t, c, _ in _candidates(checker, text)}
+    assert ("ratio", ("3.4 per cent", "7 per cent", "twice as high")) in kinds
+    assert ("vague_bound", ("1,319", "More than 1,300")) in kinds
+
+
+def test_a_figure_is_not_a_part_of_itself_said_again(checker: Checker) -> None:
+    text = "Headline\n\nThe register holds 6,420 households. Of the 6,420, 1,753 are in band A."
+    parts = [c for t, c, _ in _candidates(checker, text) if t == "part_le_whole"]
+    assert ["6,420", "6,420"] not in parts

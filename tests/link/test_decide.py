@@ -36,13 +36,17 @@ def test_of_those_reads_against_the_figure_it_follows(checker: Checker) -> None:
 
 
 def test_a_transposed_part_names_its_fix(checker: Checker) -> None:
-    found = _findings(checker, THOSE.format(kept="1,800"))
-    wrong = [(message, fix) for verdict, message, fix in found if verdict == "inconsistent"]
-    assert len(wrong) == 1
-    message, fix = wrong[0]
-    assert fix is not None and fix.startswith("1,080 for '1,800' (digits transposed?)")
-    assert "1,080 of 1,319 = 0.82" in fix
-    assert message.endswith(f"likely fix: {fix}")
+    """Both checks that 1,800 breaks are flagged on it; the share's names the fix."""
+    result = checker.check_texts([("-", THOSE.format(kept="1,800"))])[0]
+    wrong = [f for f in result.findings if f.verdict is Verdict.inconsistent]
+    assert {result.text[f.start : f.end] for f in wrong} <= {"1,800", "eight out of ten"}
+    fixes = [f for f in wrong if f.fix]
+    assert len(fixes) == 1
+    (finding,) = fixes
+    assert finding.fix is not None
+    assert finding.fix.startswith("1,080 for '1,800' (digits transposed?)")
+    assert "1,080 of 1,319 = 0.82" in finding.fix
+    assert finding.message.endswith(f"likely fix: {finding.fix}")
 
 
 def test_the_issue_example_names_437(checker: Checker) -> None:

@@ -46,10 +46,10 @@ def folds_of(articles: Sequence[GoldArticle], k: int) -> list[int]:
 
 THRESHOLDS = [
     (hold, alarm, cue_alarm, slip)
-    for hold in (0.1,)
-    for alarm in (0.8, 0.9, 1.0)
-    for cue_alarm in (0.1, 0.2, 0.3, 0.5)
-    for slip in (0.6, 0.8)
+    for hold in (0.02, 0.05, 0.1)
+    for alarm in (0.7, 0.9)
+    for cue_alarm in (0.2, 0.25, 0.3, 0.4)
+    for slip in (0.4, 0.6, 0.8)
 ]
 
 

@@ -16,7 +16,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from claimcheck.link.document import Document, head_noun
@@ -25,6 +25,7 @@ from claimcheck.models import Claim, Kind, Relation, RelationType
 
 COUNTLIKE = frozenset({Kind.count, Kind.money, Kind.quantity})
 SHARE_TYPES = {Kind.percentage: RelationType.percentage_of, Kind.fraction: RelationType.fraction_of}
+SHARE_KINDS = frozenset(SHARE_TYPES)
 NEAREST = 6  # figures considered on each side for a role
 LONGEST_RUN = 6  # parts in one list
 RESTATED_WITHIN = 3  # earlier statements a figure is compared with
@@ -138,7 +139,7 @@ def part_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
         if part.kind not in COUNTLIKE or part.value is None:
             continue
         for whole in layout.near(part, COUNTLIKE):
-            if _same_measure(part, whole):
+            if _same_measure(part, whole) and whole.value != part.value:  # equal: said again
                 yield Relation(
                     type=RelationType.part_le_whole,
                     roles={"whole": whole.id},
@@ -201,6 +202,111 @@ def _whole_lists(claims: list[Claim], doc: Document) -> Iterator[list[Claim]]:
         yield run
 
 
+_CHANGE_NEAR = re.compile(
+    r"\b(?:up|down|rise|rises|rose|risen|fall|falls|fell|fallen|increase[ds]?|decrease[ds]?|"
+    r"drop(?:ped|s)?|grew|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|cut|cuts|slump(?:ed)?|"
+    r"surge[ds]?|gain(?:ed|s)?|lost|loss|higher|lower|more|fewer|less|by)\b",
+    re.I,
+)
+_OLD_BEFORE = re.compile(
+    r"\b(?:from|on|than|compared with|compared to|against|versus|vs|previous|last year's|"
+    r"the previous|a year earlier|before)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
+    re.I,
+)
+_OLD_AFTER = re.compile(
+    r"^\s*(?:[\w'’]+\s+){0,3}?(?:a year earlier|a year ago|the year before|last year|"
+    r"previously|the previous year|in (?:19|20)\d\d)\b",
+    re.I,
+)
+_COMPARABLE = COUNTLIKE | {Kind.percentage}
+
+
+def _said_earlier(doc: Document, claim: Claim) -> bool:
+    """Written as the old side of a change: 'from 120', 'than 43', '1,200 a year earlier'."""
+    return bool(_OLD_BEFORE.search(doc.before(claim, 40)) or _OLD_AFTER.match(doc.after(claim, 40)))
+
+
+def change_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
+    """A figure said as a change ('up 21 per cent', 'a fall of 30', '5 percentage points') with
+    every (old, new) pair of one measure around it. The words say which is old ('from', 'than',
+    'a year earlier'); where they do not, both orders are proposed."""
+    for change in doc.claims:
+        if change.value is None or change.kind not in _COMPARABLE | {Kind.fraction}:
+            continue
+        if not _CHANGE_NEAR.search(_around(doc, change, 25)):
+            continue
+        if change.unit == "percentage point":
+            kinds = frozenset({Kind.percentage})
+        elif change.kind in (Kind.percentage, Kind.fraction):
+            kinds = _COMPARABLE
+        else:
+            kinds = frozenset({change.kind})
+        near = [c for c in layout.near(change, kinds) if c.unit != "percentage point"]
+        for i, a in enumerate(near):
+            for b in near[i + 1 :]:
+                if not _same_measure(a, b) or a.value == b.value:
+                    continue
+                if change.kind not in (Kind.percentage, Kind.fraction) and not _same_measure(
+                    a, change
+                ):
+                    continue
+                marked = [c for c in (a, b) if _said_earlier(doc, c)]
+                orders = (
+                    [(marked[0], b if marked[0] is a else a)]
+                    if len(marked) == 1
+                    else [
+                        (a, b),
+                        (b, a),
+                    ]
+                )
+                for old, new in orders:
+                    yield Relation(
+                        type=RelationType.difference,
+                        roles={"old": old.id, "new": new.id, "change": change.id},
+                        cue="candidate",
+                    )
+
+
+def comparative_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
+    """'twice as high', 'half as likely', 'doubled' with every pair of one measure around it;
+    which is the subject goes by size, as the comparative says more or less than one."""
+    for comparative in doc.claims:
+        if comparative.kind is not Kind.ratio or not comparative.value:
+            continue
+        near = layout.near(comparative, _COMPARABLE | {Kind.fraction})
+        for i, a in enumerate(near):
+            for b in near[i + 1 :]:
+                if not (_same_measure(a, b) or {a.kind, b.kind} <= SHARE_KINDS):
+                    continue
+                if not a.value or not b.value or a.value == b.value:
+                    continue
+                larger, smaller = (a, b) if a.value > b.value else (b, a)
+                subject, other = (larger, smaller) if comparative.value >= 1 else (smaller, larger)
+                yield Relation(
+                    type=RelationType.ratio,
+                    roles={"subject": subject.id, "other": other.id, "comparative": comparative.id},
+                    cue="candidate",
+                )
+
+
+def bound_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
+    """A vague or bounded figure ('dozens', 'more than 1,300', 'about 360') with each exact
+    figure of one measure around it that it could describe."""
+    for bound in doc.claims:
+        vague = bound.kind is Kind.vague and bound.unit != "proportion"
+        bounded = bound.kind in COUNTLIKE and bound.qualifier.value != "exact"
+        if not (vague or bounded):
+            continue
+        for count in layout.near(bound, COUNTLIKE):
+            if count.qualifier.value != "exact" or not (vague or _same_measure(bound, count)):
+                continue
+            yield Relation(
+                type=RelationType.vague_bound,
+                roles={"bound": bound.id, "count": count.id},
+                cue="candidate",
+            )
+
+
 def restatement_candidates(doc: Document) -> Iterator[Relation]:
     """The same figure again, or one a typing slip away, of the same kind and unit, in another
     sentence: looked up by value, so this is linear in the number of figures."""
@@ -237,6 +343,9 @@ def generate(doc: Document, cue_relations: Iterable[Relation]) -> list[Relation]
         share_candidates(doc, layout),
         sum_candidates(doc, layout),
         part_candidates(doc, layout),
+        change_candidates(doc, layout),
+        comparative_candidates(doc, layout),
+        bound_candidates(doc, layout),
         restatement_candidates(doc),
     ]
     for stream in streams:
@@ -293,14 +402,7 @@ def features(doc: Document, layout: Layout, relation: Relation, cue: bool) -> di
         f["money"] = 1.0
     if any(c.kind is Kind.quantity for c in claims):
         f["quantity"] = 1.0
-    if relation.type in (RelationType.percentage_of, RelationType.fraction_of):
-        _share_features(doc, relation, f)
-    elif relation.type is RelationType.part_le_whole:
-        _part_features(doc, relation, f)
-    elif relation.type is RelationType.sum:
-        _sum_features(doc, relation, f)
-    elif relation.type is RelationType.restatement:
-        _restatement_features(doc, relation, f)
+    _TYPE_FEATURES[relation.type](doc, relation, f)
     return f
 
 
@@ -416,3 +518,63 @@ def _restatement_features(doc: Document, relation: Relation, f: dict[str, float]
         f["again_definite"] = 1.0
     shared = doc.content_words_near(first, 60, 40) & doc.content_words_near(again, 60, 40)
     f["shared_words"] = math.log1p(len(shared))
+
+
+def _change_features(doc: Document, relation: Relation, f: dict[str, float]) -> None:
+    roles = relation.roles
+    if not {"old", "new", "change"} <= roles.keys():
+        return
+    old, new, change = (doc.by_id[roles[r]] for r in ("old", "new", "change"))
+    if _said_earlier(doc, old):
+        f["old_said_earlier"] = 1.0
+    if _said_earlier(doc, new):
+        f["new_said_earlier"] = 1.0
+    if change.sentence in (old.sentence, new.sentence):
+        f["change_with_a_figure"] = 1.0
+    if change.sentence == old.sentence == new.sentence:
+        f["change_old_new_one_sentence"] = 1.0
+    if change.unit == "percentage point":
+        f["change_in_points"] = 1.0
+    if old.kind is Kind.percentage:
+        f["change_of_percentages"] = 1.0
+    gap = _ordered_gap(doc, new, change)
+    if len(gap) < 40:
+        f["change_beside_new"] = 1.0
+
+
+def _comparative_features(doc: Document, relation: Relation, f: dict[str, float]) -> None:
+    roles = relation.roles
+    if not {"subject", "other", "comparative"} <= roles.keys():
+        return
+    subject, other, comparative = (doc.by_id[roles[r]] for r in ("subject", "other", "comparative"))
+    if comparative.sentence in (subject.sentence, other.sentence):
+        f["comparative_with_a_figure"] = 1.0
+    if comparative.sentence == subject.sentence == other.sentence:
+        f["comparative_one_sentence"] = 1.0
+    if _said_earlier(doc, other) or _said_earlier(doc, subject):
+        f["compared_figure_marked"] = 1.0
+
+
+def _bound_features(doc: Document, relation: Relation, f: dict[str, float]) -> None:
+    roles = relation.roles
+    if not {"bound", "count"} <= roles.keys():
+        return
+    bound, count = doc.by_id[roles["bound"]], doc.by_id[roles["count"]]
+    if bound.kind is Kind.vague:
+        f["vague_word"] = 1.0
+    if bound.sentence == 0 or count.sentence == 0:
+        f["bound_in_headline"] = 1.0
+    if bound.sentence == count.sentence:
+        f["bound_with_count"] = 1.0
+
+
+_TYPE_FEATURES: dict[RelationType, Callable[[Document, Relation, dict[str, float]], None]] = {
+    RelationType.percentage_of: _share_features,
+    RelationType.fraction_of: _share_features,
+    RelationType.part_le_whole: _part_features,
+    RelationType.sum: _sum_features,
+    RelationType.restatement: _restatement_features,
+    RelationType.difference: _change_features,
+    RelationType.ratio: _comparative_features,
+    RelationType.vague_bound: _bound_features,
+}

@@ -22,7 +22,7 @@ class RuleBase(BaseModel):
     options: str = Field(default="", description="What the tolerances mean.")
     aliases: list[str] = Field(default_factory=list, description="Earlier names of this rule.")
     hold_score: float = Field(
-        0.1,
+        0.05,
         ge=0,
         le=1,
         description="A candidate relation whose figures agree makes its figure consistent when "
@@ -36,13 +36,13 @@ class RuleBase(BaseModel):
         "scores at least this.",
     )
     cue_alarm_score: float = Field(
-        0.3,
+        0.25,
         ge=0,
         le=1,
         description="alarm_score for a relation a written cue proposed ('Of those, 49 ...').",
     )
     slip_score: float = Field(
-        0.8,
+        0.6,
         ge=0,
         le=1,
         description="...or at least this when one typing slip would make it agree.",
