@@ -45,11 +45,12 @@ def folds_of(articles: Sequence[GoldArticle], k: int) -> list[int]:
 
 
 THRESHOLDS = [
-    (hold, alarm, cue_alarm, slip)
+    (hold, alarm, cue_alarm, far, slip)
     for hold in (0.02, 0.05, 0.1)
     for alarm in (0.7, 0.9)
-    for cue_alarm in (0.2, 0.25, 0.3, 0.4)
-    for slip in (0.4, 0.6, 0.8)
+    for cue_alarm in (0.2, 0.25, 0.3)
+    for far in (3.0, 5.0, float("inf"))
+    for slip in (0.6,)
 ]
 
 
@@ -94,21 +95,23 @@ def _sweep(
 ) -> list[str]:
     """The cross-validated figures for each set of decision thresholds, to choose them by."""
     lines = [
-        f"{'hold':>5} {'alarm':>6} {'cue':>5} {'slip':>5} {'recall':>7} {'verdict':>8} "
+        f"{'hold':>5} {'alarm':>6} {'cue':>5} {'far':>5} {'slip':>5} {'recall':>7} {'verdict':>8} "
         f"{'slips':>6} {'mutations':>9} {'variants':>8} {'alarms/article':>14}"
     ]
-    for hold, alarm, cue_alarm, slip in THRESHOLDS:
+    for hold, alarm, cue_alarm, far, slip in THRESHOLDS:
         update = {
             "hold_score": hold,
             "alarm_score": alarm,
             "cue_alarm_score": cue_alarm,
+            "far_apart": far,
+            "far_alarm_score": slip,
             "slip_score": slip,
         }
         rules = tuple(r.model_copy(update=update) for r in checker.rules)
         m = _merged(evaluate(rules))
         r = m.relations
         lines.append(
-            f"{hold:>5} {alarm:>6} {cue_alarm:>5} {slip:>5} {r.recall:>7.3f} "
+            f"{hold:>5} {alarm:>6} {cue_alarm:>5} {far:>5} {slip:>5} {r.recall:>7.3f} "
             f"{r.verdict_accuracy:>8.3f} "
             f"{r.slips_caught:>3}/{r.slips:<2} {_rate(m.mutations):>9.3f} "
             f"{_rate(m.variants):>8.3f} {r.false_alarms / max(1, r.articles):>14.3f}"

@@ -41,6 +41,19 @@ class RuleBase(BaseModel):
         le=1,
         description="alarm_score for a relation a written cue proposed ('Of those, 49 ...').",
     )
+    far_apart: float = Field(
+        5.0,
+        ge=1,
+        description="Figures this many times apart ('121 of 6 = 2016%', stated 19 per cent) are "
+        "more likely linked wrongly than mistyped...",
+    )
+    far_alarm_score: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="...so their failed check is reported only from this score (a relation a "
+        "cue proposed included), unless one typing slip explains it.",
+    )
     slip_score: float = Field(
         0.6,
         ge=0,

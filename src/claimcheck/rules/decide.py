@@ -4,9 +4,10 @@ Claims in published copy are usually right, so: one candidate whose figures agre
 words fit makes the figure consistent (a relation a written cue proposed always fits; a
 generated one must score at least the rule's hold_score). When none agrees, the best-worded
 candidate is reported inconsistent if it scores at least alarm_score (cue_alarm_score for a
-cue's relation), or at least slip_score when one typing slip would make it agree (the finding
-then names the fix). Anything else stays unchecked. The thresholds live in each rule's file and
-were chosen by `claimcheck eval --cv 10 --sweep`."""
+cue's relation; far_alarm_score when its figures are more than far_apart times apart, which
+points to a wrong link more than to a slip), or at least slip_score when one typing slip would
+make it agree (the finding then names the fix). Anything else stays unchecked. The thresholds
+live in each rule's file and were chosen by `claimcheck eval --cv 10 --sweep`."""
 
 from __future__ import annotations
 
@@ -103,6 +104,8 @@ def _choose(
     for checked in group:
         score, rule = _score(checked), checked.rule
         alarm = rule.alarm_score if checked.relation.cue == "candidate" else rule.cue_alarm_score
+        if checked.outcome.off_by > rule.far_apart:
+            alarm = max(alarm, rule.far_alarm_score)
         fix = likely_fix(checked, by_id, check) if score >= rule.slip_score else None
         if fix is not None or score >= alarm:
             return checked, fix

@@ -50,7 +50,7 @@ def compare(
         elif text.startswith(_ABOVE_WORDS):
             close = close and actual >= stated - exact_slack
         return Comparison(close, "≈")
-    return Comparison(abs(actual - stated) <= exact_slack + 1e-9, "=")
+    return Comparison(abs(actual - stated) <= exact_slack + float_error(actual, stated), "=")
 
 
 def number(value: float) -> str:
@@ -58,3 +58,9 @@ def number(value: float) -> str:
     if float(value).is_integer():
         return f"{int(value):,}"
     return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def float_error(*values: float) -> float:
+    """What binary floating point may add to an exact sum or share of these values: 28.9m +
+    4.3m is 33,199,999.999999996, which must still equal '33.2 million'."""
+    return 1e-9 * max(1.0, *(abs(v) for v in values))

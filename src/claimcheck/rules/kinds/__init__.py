@@ -15,6 +15,18 @@ class Outcome:
     verdict: Verdict
     message: str
     blame: str  # id of the claim most likely wrong: the span a finding underlines
+    # how many times apart the figures are (1 when they agree): the decision asks for more
+    # certainty about the link before it reports figures that are wildly apart
+    off_by: float = 1.0
+
+
+def apart(actual: float, stated: float) -> float:
+    """How many times one figure is the other: 24.0 against 42 is 1.75; opposite signs or a
+    zero against a non-zero are infinitely apart."""
+    a, b = abs(actual), abs(stated)
+    if actual * stated < 0 or (a == 0) != (b == 0):
+        return float("inf")
+    return max(a, b) / min(a, b) if a and b else 1.0
 
 
 Claims = Mapping[str, Claim]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Kind, Relation
 from claimcheck.rules.config import ChangeRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
 from claimcheck.rules.tolerance import compare, half_unit, number
 
 
@@ -35,7 +35,7 @@ def check(relation: Relation, claims: Claims, rule: ChangeRule) -> Outcome | Non
     if not result.holds and what == "per cent" and new.kind is Kind.percentage and in_points:
         working += f" ({number(points)} is the change in percentage points)"
     status = "consistent" if result.holds else "inconsistent"
-    return Outcome(verdict(result.holds), f"{working}: {status}", change.id)
+    return Outcome(verdict(result.holds), f"{working}: {status}", change.id, apart(actual, stated))
 
 
 def _direction(relation: Relation, claims: Claims) -> Outcome | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.models import Relation
 from claimcheck.rules.config import FractionOfRule
-from claimcheck.rules.kinds import Claims, Outcome, part_of_whole, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, part_of_whole, quoted, verdict
 from claimcheck.rules.tolerance import compare, number
 
 
@@ -25,4 +25,4 @@ def check(relation: Relation, claims: Claims, rule: FractionOfRule) -> Outcome |
         f"{quoted(counts.share)} ({counts.stated:.2f}): {counts.part_label} of "
         f"{number(counts.whole)} = {actual:.2f}: {status}"
     )
-    return Outcome(verdict(result.holds), message, counts.share.id)
+    return Outcome(verdict(result.holds), message, counts.share.id, apart(actual, counts.stated))

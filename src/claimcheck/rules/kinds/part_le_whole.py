@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.models import Qualifier, Relation
 from claimcheck.rules.config import PartWithinWholeRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
 from claimcheck.rules.tolerance import number
 
 
@@ -21,14 +21,14 @@ def check(relation: Relation, claims: Claims, rule: PartWithinWholeRule) -> Outc
             f"{quoted(part)} is a part of {quoted(whole)} but {number(part.value or 0)} > "
             f"{number(whole.value)}: inconsistent"
         )
-        return Outcome(verdict(False), message, part.id)
+        return Outcome(verdict(False), message, part.id, apart(part.value or 0, whole.value))
     added = sum(p.value for p in parts if p.value is not None)
     if len(parts) > 1 and not rule.categories_may_overlap and added > limit:
         message = (
             f"{' + '.join(number(p.value or 0) for p in parts)} = {number(added)} > "
             f"{number(whole.value)} ({quoted(whole)}): inconsistent"
         )
-        return Outcome(verdict(False), message, parts[-1].id)
+        return Outcome(verdict(False), message, parts[-1].id, apart(added, whole.value))
     shown = " + ".join(number(p.value or 0) for p in parts)
     message = f"{shown} within {number(whole.value)} ({quoted(whole)}): consistent"
     return Outcome(verdict(True), message, parts[0].id)

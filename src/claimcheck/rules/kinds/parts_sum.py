@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from claimcheck.models import Kind, Relation
 from claimcheck.rules.config import SumRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
-from claimcheck.rules.tolerance import half_unit, number
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
+from claimcheck.rules.tolerance import float_error, half_unit, number
 
 
 def check(relation: Relation, claims: Claims, rule: SumRule) -> Outcome | None:
@@ -24,7 +24,7 @@ def check(relation: Relation, claims: Claims, rule: SumRule) -> Outcome | None:
     else:  # shares of one whole: they should make 100, give or take each one's rounding
         target, label, blame = 100.0, "100 per cent", parts[-1].id
         slack = sum(half_unit(p) for p in parts if p.kind is Kind.percentage)
-    holds = abs(added - target) <= slack + 1e-9
+    holds = abs(added - target) <= slack + float_error(added, target)
     status = "consistent" if holds else "inconsistent"
     message = f"{working} = {number(added)}; stated {label}: {status}"
-    return Outcome(verdict(holds), message, blame)
+    return Outcome(verdict(holds), message, blame, apart(added, target))

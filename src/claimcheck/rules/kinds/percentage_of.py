@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.models import Relation
 from claimcheck.rules.config import PercentageOfRule
-from claimcheck.rules.kinds import Claims, Outcome, part_of_whole, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, part_of_whole, quoted, verdict
 from claimcheck.rules.tolerance import compare, half_unit, number
 
 
@@ -25,4 +25,4 @@ def check(relation: Relation, claims: Claims, rule: PercentageOfRule) -> Outcome
         f"{quoted(counts.share)}: {counts.part_label} of {number(counts.whole)} = {actual:.2f}%; "
         f"stated {counts.share.text}: {status}"
     )
-    return Outcome(verdict(result.holds), message, counts.share.id)
+    return Outcome(verdict(result.holds), message, counts.share.id, apart(actual, counts.stated))

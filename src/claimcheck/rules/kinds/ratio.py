@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Claim, Kind, Qualifier, Relation
 from claimcheck.rules.config import ComparativeRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
 from claimcheck.rules.tolerance import number
 
 
@@ -26,7 +26,7 @@ def check(relation: Relation, claims: Claims, rule: ComparativeRule) -> Outcome 
         f"{quoted(comparative)}: {number(as_share(subject))} / {number(as_share(other))} = "
         f"{actual:.2f} against {number(stated)}: {status}"
     )
-    return Outcome(verdict(holds), message, comparative.id)
+    return Outcome(verdict(holds), message, comparative.id, apart(actual, stated))
 
 
 def as_share(claim: Claim) -> float:

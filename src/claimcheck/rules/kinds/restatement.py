@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from claimcheck.models import Claim, Kind, Qualifier, Relation
 from claimcheck.rules.config import RestatementRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
 from claimcheck.rules.tolerance import compare, number
 
 _SHARES = {Kind.percentage, Kind.fraction}
@@ -32,7 +32,7 @@ def check(relation: Relation, claims: Claims, rule: RestatementRule) -> Outcome 
         f"{quoted(again)} restates {quoted(first)}: {number(again.value)} "
         f"{'=' if first.value == again.value else 'against'} {number(first.value)}: {status}"
     )
-    return Outcome(verdict(holds), message, again.id)
+    return Outcome(verdict(holds), message, again.id, apart(again.value, first.value))
 
 
 def _across_forms(first: Claim, again: Claim) -> Outcome:
@@ -46,4 +46,4 @@ def _across_forms(first: Claim, again: Claim) -> Outcome:
         f"{quoted(again)} restates {quoted(first)}: {number(actual)}% against "
         f"{quoted(fraction)} ({number(stated)}%): {status}"
     )
-    return Outcome(verdict(result.holds), message, again.id)
+    return Outcome(verdict(result.holds), message, again.id, apart(actual, stated))

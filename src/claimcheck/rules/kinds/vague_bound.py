@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from claimcheck.models import Qualifier, Relation
 from claimcheck.rules.config import VagueBoundRule
-from claimcheck.rules.kinds import Claims, Outcome, quoted, verdict
+from claimcheck.rules.kinds import Claims, Outcome, apart, quoted, verdict
 from claimcheck.rules.tolerance import compare, number
 
 
@@ -37,4 +37,5 @@ def check(relation: Relation, claims: Claims, rule: VagueBoundRule) -> Outcome |
         holds = result.holds or (bound.qualifier is Qualifier.exact and actual == bound.value)
         working = f"{number(actual)} ({quoted(count)}) against {quoted(bound)}"
     status = "consistent" if holds else "inconsistent"
-    return Outcome(verdict(holds), f"{working}: {status}", bound.id)
+    reference = bound.value if bound.value is not None else (bound.min or bound.max or actual)
+    return Outcome(verdict(holds), f"{working}: {status}", bound.id, apart(actual, reference))
