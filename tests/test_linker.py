@@ -52,7 +52,7 @@ def test_cross_validated_budgets() -> None:
     per_article = float(alarms.split("(")[1].split()[0])
     mutations = _figure(report, "all folders", "Mutation test")
     detected = float(mutations.split("(")[1].split(")")[0])
-    assert recall >= 0.36
+    assert recall >= 0.37
     assert verdict >= 0.97
-    assert per_article <= 0.12
+    assert per_article <= 0.14
     assert detected >= 0.47

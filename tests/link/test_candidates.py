@@ -103,3 +103,14 @@ def test_a_figure_is_not_a_part_of_itself_said_again(checker: Checker) -> None:
     text = "Headline\n\nThe register holds 6,420 households. Of the 6,420, 1,753 are in band A."
     parts = [c for t, c, _ in _candidates(checker, text) if t == "part_le_whole"]
     assert ["6,420", "6,420"] not in parts
+
+
+def test_a_tally_told_sentence_by_sentence(checker: Checker) -> None:
+    """Votes named one candidate at a time, with shares and a margin between."""
+    text = (
+        "Headline\n\nNair took 1,845 votes, or 41.2 per cent of the 4,478 valid ballots, "
+        "finishing 312 ahead of Ashworth on 1,533. Wragg came third with 687. Pollard won 301 "
+        "votes and the Liberal Democrats 112."
+    )
+    sums = [c for t, c, _ in _candidates(checker, text) if t == "sum"]
+    assert sorted(["1,845", "1,533", "687", "301", "112", "4,478"]) in sums

@@ -170,7 +170,7 @@ def sum_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
             (c for c in layout.near(total, COUNTLIKE) if _same_measure(c, total)),
             key=lambda c: c.start,
         )
-        for run in _runs(near, doc):
+        for run in [*_runs(near, doc), *_told_in_turn(doc, layout, total)]:
             if not (run[0].start < total.start < run[-1].start):
                 yield Relation(
                     type=RelationType.sum,
@@ -186,6 +186,43 @@ def sum_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
     for run in _whole_lists(percentages, doc):
         if len(run) >= 3:
             yield Relation(type=RelationType.sum, parts=[c.id for c in run], cue="candidate")
+
+
+_MARGIN_AFTER = re.compile(
+    r"^\s*(?:[a-z]+\s+)?(?:ahead|behind|more|fewer|less|short|clear)\b", re.I
+)
+MOST_PARTS = 8
+
+
+def _told_in_turn(doc: Document, layout: Layout, total: Claim) -> Iterator[list[Claim]]:
+    """Parts told sentence by sentence, with other figures between ('took 1,845 votes, ...
+    finishing 312 ahead of Tom Ashworth on 1,533. Helen Wragg came third with 687.'): every exact
+    figure of the total's measure in one to four neighbouring sentences (three each way, its
+    paragraph and those beside it), leaving
+    out the total, the old side of a change ('from $6.93 billion') and margins ('312 ahead')."""
+    here, paragraph = total.sentence, layout.paragraph[total.sentence]
+    sentences = [
+        s
+        for s in range(max(1, here - 3), min(len(layout.paragraph), here + 4))
+        if paragraph - 1 <= layout.paragraph[s] <= paragraph + 1
+    ]
+    for i, first in enumerate(sentences):
+        for last in sentences[i : i + 4]:
+            if last - first > 3:
+                break
+            parts = [
+                c
+                for s in range(first, last + 1)
+                for c in layout.by_sentence.get(s, [])
+                if c.id != total.id
+                and c.value is not None
+                and c.qualifier.value == "exact"
+                and _same_measure(c, total)
+                and not _said_earlier(doc, c)
+                and not _MARGIN_AFTER.match(doc.after(c, 20))
+            ]
+            if 2 <= len(parts) <= MOST_PARTS:
+                yield parts
 
 
 def _whole_lists(claims: list[Claim], doc: Document) -> Iterator[list[Claim]]:
@@ -209,7 +246,8 @@ _CHANGE_NEAR = re.compile(
     re.I,
 )
 _OLD_BEFORE = re.compile(
-    r"\b(?:from|on|than|compared with|compared to|against|versus|vs|previous|last year's|"
+    r"\b(?:from|on last \w+'s|than|compared with|compared to|against|versus|vs|previous|"
+    r"last year's|"
     r"the previous|a year earlier|before)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
     re.I,
 )
@@ -466,6 +504,11 @@ def _part_features(doc: Document, relation: Relation, f: dict[str, float]) -> No
             f["compared_between"] = 1.0
     if _COMPARED.search(_around(doc, part, 20)) or _COMPARED.search(_around(doc, whole, 20)):
         f["compared_near"] = 1.0
+    # '$18.74 billion from $16.44 billion': the old side of a change is no whole of the new
+    if _said_earlier(doc, whole):
+        f["whole_said_earlier"] = 1.0
+    if _said_earlier(doc, part):
+        f["part_said_earlier"] = 1.0
 
 
 def _sum_features(doc: Document, relation: Relation, f: dict[str, float]) -> None:
@@ -475,6 +518,8 @@ def _sum_features(doc: Document, relation: Relation, f: dict[str, float]) -> Non
     f[f"parts={min(len(parts), 5)}"] = 1.0
     if len({p.sentence for p in parts}) == 1:
         f["parts_one_sentence"] = 1.0
+    elif len({p.sentence for p in parts}) == len(parts):
+        f["a_part_a_sentence"] = 1.0
     last_gap = doc.between(parts[-2], parts[-1])
     if re.search(r"\band\b", last_gap):
         f["list_ends_with_and"] = 1.0

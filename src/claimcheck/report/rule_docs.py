@@ -44,9 +44,10 @@ def render_rule(
             continue
         text, findings = example
         lines.append(para(text.replace("\n", " ")))
-        for finding in findings:
-            if finding.rule == rule.code:
-                lines.append(f"  -> {finding.verdict.value}: {finding.message}")
+        own = [f for f in findings if f.rule == rule.code]
+        lines += [f"  -> {f.verdict.value}: {f.message}" for f in own]
+        if not own:
+            lines.append("  -> not checked: the linker does not link these figures yet")
         lines.append("")
     settings = {k: v for k, v in rule.model_dump().items() if k not in _OWN and k != "kind"}
     lines.append("Options")
