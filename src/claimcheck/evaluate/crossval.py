@@ -169,10 +169,11 @@ def _merged(results: dict[str, FolderResult]) -> FolderResult:
             "clean_alarms",
         ):
             setattr(t, name, getattr(t, name) + getattr(r, name))
-        for kind, (gold, found) in r.by_type.items():
-            tally = t.by_type.setdefault(kind, [0, 0])
-            tally[0] += gold
-            tally[1] += found
+        for table, merged in ((r.by_type, t.by_type), (r.by_cue, t.by_cue)):
+            for key, (a, b) in table.items():
+                tally = merged.setdefault(key, [0, 0])
+                tally[0] += a
+                tally[1] += b
         t.missed_slips += r.missed_slips
         t.alarms += r.alarms
         total.mutations += part.mutations

@@ -23,6 +23,7 @@ class RelationScore:
     false_alarms: int = 0  # on every article, slip articles included
     clean_alarms: int = 0  # on clean articles only
     by_type: dict[str, list[int]] = field(default_factory=dict)  # type -> [gold, found]
+    by_cue: dict[str, list[int]] = field(default_factory=dict)  # cue -> [linked, in the gold]
     missed_slips: list[str] = field(default_factory=list)
     alarms: list[str] = field(default_factory=list)
 
@@ -73,6 +74,12 @@ def verdict_of(relation: Relation, findings: list[Finding]) -> Verdict | None:
 def score_article(score: RelationScore, article: GoldArticle, result: FileResult) -> None:
     mapping = claim_map(article, result)
     score.predicted += len(result.relations)
+    golds = gold_sets(article)
+    for relation in result.relations:
+        mapped = {mapping[c] for c in relation.claims if c in mapping}
+        tally = score.by_cue.setdefault(relation.cue, [0, 0])
+        tally[0] += 1
+        tally[1] += any(k == relation.type.value and same_figures(g, mapped) for k, g in golds)
     for gold_relation in article.gold.relations:
         gold_set = _gold_indices(article, gold_relation)
         tally = score.by_type.setdefault(gold_relation.type, [0, 0])
@@ -129,6 +136,11 @@ def format_relation_score(score: RelationScore, details: bool = True) -> list[st
         lines.append(f"{kind:<15} {gold:>5} {found:>6} {found / gold if gold else 1:>7.2f}")
     if not details:
         return lines
+    if score.by_cue:
+        lines += ["", f"{'linked by':<44} {'kept':>5} {'in gold':>8} {'precision':>9}"]
+        for cue, (linked, right) in sorted(score.by_cue.items(), key=lambda item: -item[1][0]):
+            name = "generated candidate" if cue == "candidate" else cue
+            lines.append(f"{name[:44]:<44} {linked:>5} {right:>8} {right / linked:>9.2f}")
     if score.missed_slips:
         lines += ["", "Slips missed:", *(f"  {m}" for m in score.missed_slips)]
     if score.alarms:
