@@ -10,6 +10,7 @@ caught and false alarms (on every article, slip articles included), overall and 
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from claimcheck.evaluate.gold import GoldArticle
 from claimcheck.evaluate.mutate import OPERATORS, Mutation, detected, mutations
 from claimcheck.evaluate.relations import RelationScore, format_relation_score, score_article
 from claimcheck.evaluate.run import hand_made_variants
-from claimcheck.evaluate.train import Labelled, fit, labelled, load_articles
+from claimcheck.evaluate.train import fit, labelled, load_articles
 from claimcheck.link.scorer import Scorer
 from claimcheck.rules import config
 
@@ -44,14 +45,15 @@ def folds_of(articles: Sequence[GoldArticle], k: int) -> list[int]:
     return fold
 
 
-THRESHOLDS = [
-    (hold, alarm, cue_alarm, far, slip)
-    for hold in (0.02, 0.05, 0.1)
-    for alarm in (0.7, 0.9)
-    for cue_alarm in (0.2, 0.25, 0.3)
-    for far in (3.0, 5.0, float("inf"))
-    for slip in (0.6,)
-]
+# The decision thresholds --sweep tries: every combination of these values.
+SWEEP = {
+    "hold_score": (0.02, 0.05, 0.1),
+    "alarm_score": (0.7, 0.9),
+    "cue_alarm_score": (0.2, 0.25, 0.3),
+    "far_apart": (3.0, 5.0, float("inf")),
+    "far_alarm_score": (0.6, 0.9),
+    "slip_score": (0.6,),
+}
 
 
 def run_cv(folders: Sequence[Path], k: int, sweep: bool = False) -> str:
@@ -68,7 +70,9 @@ def run_cv(folders: Sequence[Path], k: int, sweep: bool = False) -> str:
     fold_by_path = {a.path: f for a, f in zip(articles, fold, strict=True)}
     scorers = [fit([item for item, g in zip(data, fold, strict=True) if g != f]) for f in range(k)]
 
-    def evaluate(rules: tuple[config.Rule, ...]) -> dict[str, FolderResult]:
+    def evaluate(
+        rules: tuple[config.Rule, ...], scorers: Sequence[Scorer] = scorers
+    ) -> dict[str, FolderResult]:
         results: dict[str, FolderResult] = {}
         for item, g in zip(data, fold, strict=True):
             result = checker.decide(item.linked, scorers[g], rules)
@@ -85,7 +89,7 @@ def run_cv(folders: Sequence[Path], k: int, sweep: bool = False) -> str:
 
     if sweep:
         cues_only = Scorer({"cue": 200.0}, -100.0)
-        baseline = _merged(_with_scorers(evaluate, scorers, cues_only, checker.rules))
+        baseline = _merged(evaluate(checker.rules, [cues_only] * k))
         return "\n".join([_baseline_line(baseline), *_sweep(checker, evaluate)])
     return "\n".join(_report(evaluate(checker.rules), k, len(articles)))
 
@@ -94,44 +98,23 @@ def _sweep(
     checker: Checker, evaluate: Callable[[tuple[config.Rule, ...]], dict[str, FolderResult]]
 ) -> list[str]:
     """The cross-validated figures for each set of decision thresholds, to choose them by."""
+    names = [name.removesuffix("_score") for name in SWEEP]
     lines = [
-        f"{'hold':>5} {'alarm':>6} {'cue':>5} {'far':>5} {'slip':>5} {'recall':>7} {'verdict':>8} "
-        f"{'slips':>6} {'mutations':>9} {'variants':>8} {'alarms/article':>14}"
+        " ".join(f"{name:>11}" for name in names)
+        + f" {'recall':>7} {'verdict':>8} {'slips':>6} {'mutations':>9} {'variants':>8}"
+        + f" {'alarms/article':>14}"
     ]
-    for hold, alarm, cue_alarm, far, slip in THRESHOLDS:
-        update = {
-            "hold_score": hold,
-            "alarm_score": alarm,
-            "cue_alarm_score": cue_alarm,
-            "far_apart": far,
-            "far_alarm_score": slip,
-            "slip_score": slip,
-        }
-        rules = tuple(r.model_copy(update=update) for r in checker.rules)
-        m = _merged(evaluate(rules))
+    for values in itertools.product(*SWEEP.values()):
+        update = dict(zip(SWEEP, values, strict=True))
+        m = _merged(evaluate(tuple(r.model_copy(update=update) for r in checker.rules)))
         r = m.relations
         lines.append(
-            f"{hold:>5} {alarm:>6} {cue_alarm:>5} {far:>5} {slip:>5} {r.recall:>7.3f} "
-            f"{r.verdict_accuracy:>8.3f} "
-            f"{r.slips_caught:>3}/{r.slips:<2} {_rate(m.mutations):>9.3f} "
-            f"{_rate(m.variants):>8.3f} {r.false_alarms / max(1, r.articles):>14.3f}"
+            " ".join(f"{value:>11}" for value in values)
+            + f" {r.recall:>7.3f} {r.verdict_accuracy:>8.3f} {r.slips_caught:>3}/{r.slips:<2}"
+            + f" {_rate(m.mutations):>9.3f} {_rate(m.variants):>8.3f}"
+            + f" {r.false_alarms / max(1, r.articles):>14.3f}"
         )
     return lines
-
-
-def _with_scorers(
-    evaluate: Callable[[tuple[config.Rule, ...]], dict[str, FolderResult]],
-    scorers: list[Scorer],
-    replacement: Scorer,
-    rules: tuple[config.Rule, ...],
-) -> dict[str, FolderResult]:
-    """The same decisions with every fold's scorer replaced (the cues-only baseline)."""
-    saved = list(scorers)
-    scorers[:] = [replacement] * len(scorers)
-    try:
-        return evaluate(rules)
-    finally:
-        scorers[:] = saved
 
 
 def _baseline_line(m: FolderResult) -> str:
@@ -216,6 +199,3 @@ def _report(results: dict[str, FolderResult], k: int, n: int) -> list[str]:
             for m in missed
         ]
     return lines
-
-
-__all__ = ["Labelled", "run_cv"]

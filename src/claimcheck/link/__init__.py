@@ -20,18 +20,7 @@ from claimcheck.link import (
 )
 from claimcheck.link.candidates import Candidate, Layout, features, generate
 from claimcheck.link.document import Document
-from claimcheck.models import Claim, Relation, Sentence
-
-
-def link(
-    text: str,
-    claims: list[Claim],
-    sentences: list[Sentence],
-    predicate_groups: dict[str, list[str]],
-    partitions: list[list[str]] | None = None,
-    opposites: list[list[str]] | None = None,
-) -> list[Relation]:
-    return _cue_document(text, claims, sentences, predicate_groups, partitions, opposites).relations
+from claimcheck.models import Claim, Sentence
 
 
 def candidates(
@@ -43,7 +32,7 @@ def candidates(
     opposites: list[list[str]] | None = None,
 ) -> list[Candidate]:
     """The cues' relations and the generated ones, each once, with its features."""
-    doc = _cue_document(text, claims, sentences, predicate_groups, partitions, opposites)
+    doc = _read_cues(text, claims, sentences, predicate_groups, partitions, opposites)
     layout = Layout(doc)
     cued = {id(r) for r in doc.relations}
     return [
@@ -52,7 +41,7 @@ def candidates(
     ]
 
 
-def _cue_document(
+def _read_cues(
     text: str,
     claims: list[Claim],
     sentences: list[Sentence],

@@ -31,12 +31,14 @@ LONGEST_RUN = 6  # parts in one list
 RESTATED_WITHIN = 3  # earlier statements a figure is compared with
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_CHANGE_WORDS = re.compile(
-    r"\b(?:up|down|rise|rises|rose|risen|fall|falls|fell|fallen|increase[ds]?|decrease[ds]?|"
-    r"drop(?:ped|s)?|grew|grown|growth|jump(?:ed)?|climb(?:ed)?|higher|lower|more|fewer|less|"
-    r"than|from|compared|cut|slump(?:ed)?|surge[ds]?|gain(?:ed)?|lost|loss)\b",
-    re.I,
+# Words that say a figure moved, or is compared: one list for every reader here.
+_MOVED = (
+    r"up|down|rise|rises|rose|risen|fall|falls|fell|fallen|increase[ds]?|decrease[ds]?|"
+    r"drop(?:ped|s)?|grew|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|cut|cuts|slump(?:ed)?|"
+    r"surge[ds]?|gain(?:ed|s)?|lost|loss|higher|lower|more|fewer|less"
 )
+# near a share, these make it a change or a comparison rather than a share of a whole
+_CHANGE_WORDS = re.compile(rf"\b(?:{_MOVED}|than|from|compared)\b", re.I)
 _PARTITIVE = re.compile(r"^\W*(?:[a-z][\w'’-]*\s+){0,2}?(?:of|out of|among|from)\b", re.I)
 _FRONTED = re.compile(r"\b(?:of|among)\s+(?:the|those|them|these|that|this|all|its|their)\b", re.I)
 _BACK_REFERENCE = re.compile(
@@ -218,7 +220,7 @@ def _told_in_turn(doc: Document, layout: Layout, total: Claim) -> Iterator[list[
                 and c.value is not None
                 and c.qualifier.value == "exact"
                 and _same_measure(c, total)
-                and not _said_earlier(doc, c)
+                and not doc.said_as_earlier(c)
                 and not _MARGIN_AFTER.match(doc.after(c, 20))
             ]
             if 2 <= len(parts) <= MOST_PARTS:
@@ -239,29 +241,9 @@ def _whole_lists(claims: list[Claim], doc: Document) -> Iterator[list[Claim]]:
         yield run
 
 
-_CHANGE_NEAR = re.compile(
-    r"\b(?:up|down|rise|rises|rose|risen|fall|falls|fell|fallen|increase[ds]?|decrease[ds]?|"
-    r"drop(?:ped|s)?|grew|grown|growth|jump(?:ed|s)?|climb(?:ed|s)?|cut|cuts|slump(?:ed)?|"
-    r"surge[ds]?|gain(?:ed|s)?|lost|loss|higher|lower|more|fewer|less|by)\b",
-    re.I,
-)
-_OLD_BEFORE = re.compile(
-    r"\b(?:from|on last \w+'s|than|compared with|compared to|against|versus|vs|previous|"
-    r"last year's|"
-    r"the previous|a year earlier|before)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?$",
-    re.I,
-)
-_OLD_AFTER = re.compile(
-    r"^\s*(?:[\w'’]+\s+){0,3}?(?:a year earlier|a year ago|the year before|last year|"
-    r"previously|the previous year|in (?:19|20)\d\d)\b",
-    re.I,
-)
+# a figure that is itself a change: 'up 21 per cent', 'a fall of 30', 'by 12'
+_CHANGE_NEAR = re.compile(rf"\b(?:{_MOVED}|by)\b", re.I)
 _COMPARABLE = COUNTLIKE | {Kind.percentage}
-
-
-def _said_earlier(doc: Document, claim: Claim) -> bool:
-    """Written as the old side of a change: 'from 120', 'than 43', '1,200 a year earlier'."""
-    return bool(_OLD_BEFORE.search(doc.before(claim, 40)) or _OLD_AFTER.match(doc.after(claim, 40)))
 
 
 def change_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
@@ -288,7 +270,7 @@ def change_candidates(doc: Document, layout: Layout) -> Iterator[Relation]:
                     a, change
                 ):
                     continue
-                marked = [c for c in (a, b) if _said_earlier(doc, c)]
+                marked = [c for c in (a, b) if doc.said_as_earlier(c)]
                 orders = (
                     [(marked[0], b if marked[0] is a else a)]
                     if len(marked) == 1
@@ -505,9 +487,9 @@ def _part_features(doc: Document, relation: Relation, f: dict[str, float]) -> No
     if _COMPARED.search(_around(doc, part, 20)) or _COMPARED.search(_around(doc, whole, 20)):
         f["compared_near"] = 1.0
     # '$18.74 billion from $16.44 billion': the old side of a change is no whole of the new
-    if _said_earlier(doc, whole):
+    if doc.said_as_earlier(whole):
         f["whole_said_earlier"] = 1.0
-    if _said_earlier(doc, part):
+    if doc.said_as_earlier(part):
         f["part_said_earlier"] = 1.0
 
 
@@ -570,9 +552,9 @@ def _change_features(doc: Document, relation: Relation, f: dict[str, float]) -> 
     if not {"old", "new", "change"} <= roles.keys():
         return
     old, new, change = (doc.by_id[roles[r]] for r in ("old", "new", "change"))
-    if _said_earlier(doc, old):
+    if doc.said_as_earlier(old):
         f["old_said_earlier"] = 1.0
-    if _said_earlier(doc, new):
+    if doc.said_as_earlier(new):
         f["new_said_earlier"] = 1.0
     if change.sentence in (old.sentence, new.sentence):
         f["change_with_a_figure"] = 1.0
@@ -596,7 +578,7 @@ def _comparative_features(doc: Document, relation: Relation, f: dict[str, float]
         f["comparative_with_a_figure"] = 1.0
     if comparative.sentence == subject.sentence == other.sentence:
         f["comparative_one_sentence"] = 1.0
-    if _said_earlier(doc, other) or _said_earlier(doc, subject):
+    if doc.said_as_earlier(other) or doc.said_as_earlier(subject):
         f["compared_figure_marked"] = 1.0
 
 

@@ -23,6 +23,21 @@ _CONTENT_STOP = frozenset(
 )
 
 
+# The figure given as the other side of a comparison or the old side of a change: 'up from
+# 5,310', '28 more than 61', 'on last season's 7,510', '14 a year earlier'.
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:from|than|compared with|compared to|against|versus|vs|on last \w+'s|last year's|"
+    r"previous|the previous|a year earlier|before)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|"
+    r"£|\$|€)?$",
+    re.I,
+)
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:[\w'’]+\s+){0,3}?(?:a year earlier|a year ago|the year before|last year|"
+    r"previously|the previous year|the season before|before that|in (?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 @dataclass
 class Document:
     text: str
@@ -92,6 +107,14 @@ class Document:
             end = min(end, following.start)
         end = min(end, self.sentences[claim.sentence].end)
         return f"{claim.predicate or ''} {self.text[claim.end : end]}"
+
+    def said_as_earlier(self, claim: Claim) -> bool:
+        """Written as the old side of a change or the other side of a comparison: 'from 120',
+        'than 43', '1,200 a year earlier'."""
+        return bool(
+            _EARLIER_BEFORE.search(self.before(claim, 40))
+            or _EARLIER_AFTER.match(self.after(claim, 40))
+        )
 
     def in_sentence(self, index: int, kinds: frozenset[Kind] | None = None) -> list[Claim]:
         return [c for c in self._by_sentence.get(index, ()) if kinds is None or c.kind in kinds]

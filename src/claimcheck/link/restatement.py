@@ -11,17 +11,6 @@ import re
 from claimcheck.link.document import Document, head_noun
 from claimcheck.models import Claim, Kind, Qualifier, Relation, RelationType
 
-# The figure given as the other side of a comparison: 'up from 5,310', '28 more than 61',
-# '14 a year earlier'. A figure that is compared with another is still itself.
-_COMPARED_BEFORE = re.compile(
-    r"\b(?:from|than|compared with|compared to|against|with|versus|vs)\s+(?:the\s+|a\s+|£|\$|€)?$",
-    re.I,
-)
-_EARLIER_AFTER = re.compile(
-    r"^\s*(?:[\w'’]+\s+){0,3}?(?:a year earlier|the year before|last year|previously|"
-    r"the previous year|the season before|before that|in (?:19|20)\d\d)\b",
-    re.I,
-)
 _KINDS = frozenset({Kind.count, Kind.money, Kind.percentage})
 STATEMENTS_BACK = 3  # earlier statements of one figure a restatement is linked to
 _SHARES = frozenset({Kind.percentage, Kind.fraction})
@@ -42,7 +31,7 @@ def find(doc: Document) -> None:
     for n, claim in enumerate(candidates):
         same_value.setdefault((claim.kind, claim.unit, claim.value), []).append(n)
         same_digits.setdefault((claim.kind, claim.unit, _sorted_digits(claim)), []).append(n)
-    compared: dict[str, bool] = {}  # _compared by claim id: one answer for all its pairs
+    compared: dict[str, bool] = {}  # said_as_earlier by claim id: one answer for all its pairs
     pairs: list[tuple[int, int]] = []
     for m, again in enumerate(candidates):
         earlier = {
@@ -67,7 +56,7 @@ def find(doc: Document) -> None:
                 continue
             for claim in (first, again):
                 if claim.id not in compared:
-                    compared[claim.id] = _compared(doc, claim)
+                    compared[claim.id] = doc.said_as_earlier(claim)
             if compared[first.id] or compared[again.id]:
                 continue
             pairs.append((n, m))
@@ -138,9 +127,3 @@ def _same_thing(doc: Document, a: Claim, b: Claim) -> bool:
         return True
     shared = doc.content_words(a.sentence) & doc.content_words(b.sentence)
     return len(shared) >= (2 if 0 in (a.sentence, b.sentence) else 3)
-
-
-def _compared(doc: Document, claim: Claim) -> bool:
-    return bool(
-        _COMPARED_BEFORE.search(doc.before(claim, 25)) or _EARLIER_AFTER.match(doc.after(claim, 40))
-    )
